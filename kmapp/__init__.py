@@ -1,0 +1,72 @@
+"""Portal KM: the knowledge-management portal of Pemprov DKI Jakarta."""
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from .config import DefaultConfig, check_production_safety, load_environment
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict | None = None, instance_path: str | None = None) -> Flask:
+    """Build the application: configuration layers, extensions, blueprints, CLI."""
+    app = Flask(
+        __name__,
+        instance_path=instance_path or os.environ.get("KMAPP_INSTANCE_PATH") or str(PROJECT_ROOT / "instance"),
+        instance_relative_config=True,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.config.from_object(DefaultConfig)
+    app.config.from_pyfile("config.py", silent=True)
+    load_environment(app.config)
+    if test_config:
+        app.config.from_mapping(test_config)
+    check_production_safety(app.config)
+    _derive_runtime_paths(app)
+
+    _init_extensions(app)
+    _register_blueprints(app)
+
+    from . import cli, web
+    web.init_app(app)
+    cli.init_app(app)
+    return app
+
+
+def _derive_runtime_paths(app: Flask) -> None:
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'kmapp.db'}"
+    app.config["UPLOAD_DIR"] = str(app.config.get("UPLOAD_DIR") or instance / "uploads")
+    app.config["SEARCH_INDEX_DIR"] = str(app.config.get("SEARCH_INDEX_DIR") or instance / "search-index")
+    app.config.setdefault("MAX_CONTENT_LENGTH", (int(app.config["MAX_UPLOAD_MB"]) + 1) * 1024 * 1024 * 4)
+
+
+def _init_extensions(app: Flask) -> None:
+    from .database import configure_engine
+    from .extensions import babel, compress, csrf, db, login_manager, migrate
+    from .i18n import select_locale
+
+    from . import models  # noqa: F401  (register every table on the metadata)
+
+    db.init_app(app)
+    with app.app_context():
+        configure_engine(db.engine, app.config["SQLITE_BUSY_TIMEOUT_MS"])
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    compress.init_app(app)
+    login_manager.init_app(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from .admin import bp as admin_bp
+    from .auth import bp as auth_bp
+    from .main import bp as main_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(admin_bp, url_prefix="/admin")

@@ -1,0 +1,1 @@
+"""Creating and importing user accounts (no web routes: CLI and admin services)."""

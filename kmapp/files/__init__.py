@@ -1,0 +1,1 @@
+"""Stored upload files: kept under the instance folder with random names, never in static/."""

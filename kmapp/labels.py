@@ -1,0 +1,64 @@
+"""Human labels for the stored vocabularies, translated (Bahasa Indonesia is the source)."""
+from flask_babel import lazy_gettext as _l
+from wtforms.fields.choices import SelectChoice
+
+from .models.enums import AssetType, KmStage, MeetingFormat, MemberRole, Role, SeciStage, Visibility
+
+ROLE = {
+    Role.EMPLOYEE: _l("Pegawai"),
+    Role.COP_LEAD: _l("Pengurus CoP"),
+    Role.FACILITATOR: _l("Pendamping"),
+    Role.ADMIN: _l("Admin BPSDM"),
+    Role.ASSESSOR: _l("Juri"),
+}
+MEMBER_ROLE = {
+    MemberRole.LEAD: _l("Ketua/pengurus"),
+    MemberRole.MEMBER: _l("Anggota"),
+    MemberRole.FACILITATOR: _l("Pendamping"),
+}
+MEETING_FORMAT = {
+    MeetingFormat.OFFLINE: _l("Luring (tatap muka)"),
+    MeetingFormat.ONLINE: _l("Daring"),
+    MeetingFormat.HYBRID: _l("Hibrida"),
+}
+SECI_STAGE = {
+    SeciStage.SOCIALIZATION: _l("Sosialisasi"),
+    SeciStage.EXTERNALIZATION: _l("Eksternalisasi"),
+    SeciStage.COMBINATION: _l("Kombinasi"),
+    SeciStage.INTERNALIZATION: _l("Internalisasi"),
+}
+KM_STAGE = {
+    KmStage.IDENTIFICATION: _l("Identifikasi Pengetahuan"),
+    KmStage.CREATION: _l("Penciptaan Pengetahuan"),
+    KmStage.STORAGE: _l("Penyimpanan Pengetahuan"),
+    KmStage.SHARING: _l("Berbagi Pengetahuan"),
+    KmStage.APPLICATION: _l("Penerapan Pengetahuan"),
+    KmStage.RENEWAL: _l("Pembaruan Pengetahuan"),
+}
+ASSET_TYPE = {
+    AssetType.SOP: _l("SOP"),
+    AssetType.TECHNICAL_GUIDE: _l("Panduan teknis"),
+    AssetType.REGULATION: _l("Regulasi/Pergub"),
+    AssetType.MODULE: _l("Modul"),
+    AssetType.LESSON_LEARNED: _l("Pembelajaran (lesson learned)"),
+    AssetType.BEST_PRACTICE: _l("Praktik baik"),
+    AssetType.INFOGRAPHIC: _l("Infografis"),
+    AssetType.VIDEO: _l("Video"),
+    AssetType.REPORT: _l("Laporan"),
+    AssetType.OTHER: _l("Lainnya"),
+}
+VISIBILITY = {
+    Visibility.ALL: _l("Semua pegawai"),
+    Visibility.AGENCY: _l("Hanya perangkat daerah sendiri"),
+    Visibility.COMMUNITY: _l("Hanya anggota CoP"),
+}
+QUARTER = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def choices(mapping: dict) -> list[SelectChoice]:
+    """Options for a WTForms select or checkbox list, in the vocabulary's order."""
+    return [SelectChoice(str(key), label) for key, label in mapping.items()]
+
+
+def triwulan(year: int, quarter: int) -> str:
+    return f"Triwulan {QUARTER[quarter]} {year}"

@@ -1,0 +1,1 @@
+"""Operational tasks: backup and restore."""

@@ -1,0 +1,145 @@
+"""Knowledge assets, their files and versions, tags, and how employees use them."""
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .base import utcnow
+from .enums import AccessKind, AssetStatus, AssetType, KmStage, Visibility, one_of
+from .meetings import Meeting
+from .people import Community, User
+
+asset_tag = Table(
+    "asset_tag",
+    db.metadata,
+    Column("asset_id", ForeignKey("asset.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Tag(db.Model):
+    __tablename__ = "tag"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+
+
+class Asset(db.Model):
+    """A knowledge asset (aset pengetahuan) owned by a CoP, ideally born in a meeting."""
+    __tablename__ = "asset"
+    __table_args__ = (
+        one_of("asset_type", AssetType, "asset_type_known"),
+        one_of("km_stage", KmStage, "km_stage_known"),
+        one_of("visibility", Visibility, "visibility_known"),
+        one_of("status", AssetStatus, "status_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    asset_type: Mapped[str] = mapped_column(String(20))
+    km_stage: Mapped[str] = mapped_column(String(20))
+    visibility: Mapped[str] = mapped_column(String(10), default=Visibility.ALL.value)
+    status: Mapped[str] = mapped_column(String(10), default=AssetStatus.PUBLISHED.value)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    published_on: Mapped[date | None] = mapped_column(Date, index=True)
+    last_reviewed_on: Mapped[date | None] = mapped_column(Date)
+    next_review_on: Mapped[date | None] = mapped_column(Date, index=True)
+    # Set when text could not be read from a file (encrypted, malformed): shown on the page.
+    extraction_warning: Mapped[str | None] = mapped_column(Text)
+
+    community: Mapped[Community] = relationship()
+    meeting: Mapped[Meeting | None] = relationship()
+    created_by: Mapped[User | None] = relationship()
+    tags: Mapped[list[Tag]] = relationship(secondary=asset_tag, order_by=Tag.name)
+    files: Mapped[list["AssetFile"]] = relationship(
+        back_populates="asset", cascade="all, delete-orphan", order_by="AssetFile.id")
+
+    @property
+    def agency(self):
+        return self.community.agency
+
+
+class AssetFile(db.Model):
+    """One document of an asset; every upload of it is kept as a version."""
+    __tablename__ = "asset_file"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    asset_id: Mapped[int] = mapped_column(ForeignKey("asset.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    asset: Mapped[Asset] = relationship(back_populates="files")
+    versions: Mapped[list["AssetFileVersion"]] = relationship(
+        back_populates="file", cascade="all, delete-orphan", order_by="AssetFileVersion.version_no")
+
+    @property
+    def current(self) -> "AssetFileVersion":
+        return self.versions[-1]
+
+
+class AssetFileVersion(db.Model):
+    """A stored upload. `storage_name` is random; the original name is only displayed."""
+    __tablename__ = "asset_file_version"
+    __table_args__ = (UniqueConstraint("file_id", "version_no", name="uq_asset_file_version_no"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_id: Mapped[int] = mapped_column(ForeignKey("asset_file.id", ondelete="CASCADE"), index=True)
+    version_no: Mapped[int] = mapped_column(Integer)
+    original_name: Mapped[str] = mapped_column(String(255))
+    storage_name: Mapped[str] = mapped_column(String(64), unique=True)
+    content_type: Mapped[str] = mapped_column(String(100))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    change_note: Mapped[str] = mapped_column(Text, default="")
+
+    file: Mapped[AssetFile] = relationship(back_populates="versions")
+    uploaded_by: Mapped[User | None] = relationship()
+
+
+class AssetAccess(db.Model):
+    """Who opened or downloaded an asset: one row per user, asset and day.
+
+    The reader's agency is copied at access time, so utilisation stays right after a
+    transfer (mutasi) and the dashboard can aggregate without joining users.
+    """
+    __tablename__ = "asset_access"
+    __table_args__ = (
+        UniqueConstraint("asset_id", "user_id", "accessed_on", name="uq_asset_access_daily"),
+        one_of("kind", AccessKind, "access_kind_known"),
+        Index("ix_asset_access_agency_day", "agency_id", "accessed_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    asset_id: Mapped[int] = mapped_column(ForeignKey("asset.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agency.id"))
+    accessed_on: Mapped[date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(10), default=AccessKind.OPEN.value)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AssetVote(db.Model):
+    """The "was this useful?" answer of one user for one asset."""
+    __tablename__ = "asset_vote"
+
+    asset_id: Mapped[int] = mapped_column(ForeignKey("asset.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)
+    useful: Mapped[bool] = mapped_column(Boolean)
+    voted_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class SearchOutbox(db.Model):
+    """Assets whose search-index entry is stale; written in the same transaction as the
+    change and deleted only after the index commit (see kmapp/search)."""
+    __tablename__ = "search_outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    asset_id: Mapped[int] = mapped_column(Integer, index=True)  # no FK: deletions are queued too
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,0 +1,78 @@
+"""The programme's fixed vocabularies, stored as short strings with CHECK constraints."""
+from enum import StrEnum
+
+from sqlalchemy import CheckConstraint
+
+
+class Role(StrEnum):
+    EMPLOYEE = "employee"
+    COP_LEAD = "cop_lead"
+    FACILITATOR = "facilitator"
+    ADMIN = "admin"
+    ASSESSOR = "assessor"
+
+
+class MemberRole(StrEnum):
+    """A person's place in one CoP."""
+    LEAD = "lead"
+    MEMBER = "member"
+    FACILITATOR = "facilitator"
+
+
+class MeetingFormat(StrEnum):
+    OFFLINE = "offline"
+    ONLINE = "online"
+    HYBRID = "hybrid"
+
+
+class SeciStage(StrEnum):
+    SOCIALIZATION = "socialization"
+    EXTERNALIZATION = "externalization"
+    COMBINATION = "combination"
+    INTERNALIZATION = "internalization"
+
+
+class KmStage(StrEnum):
+    """The six stages of the KM cycle, in order."""
+    IDENTIFICATION = "identification"
+    CREATION = "creation"
+    STORAGE = "storage"
+    SHARING = "sharing"
+    APPLICATION = "application"
+    RENEWAL = "renewal"
+
+
+class AssetType(StrEnum):
+    SOP = "sop"
+    TECHNICAL_GUIDE = "technical_guide"
+    REGULATION = "regulation"
+    MODULE = "module"
+    LESSON_LEARNED = "lesson_learned"
+    BEST_PRACTICE = "best_practice"
+    INFOGRAPHIC = "infographic"
+    VIDEO = "video"
+    REPORT = "report"
+    OTHER = "other"
+
+
+class Visibility(StrEnum):
+    ALL = "all"
+    AGENCY = "agency"
+    COMMUNITY = "community"
+
+
+class AssetStatus(StrEnum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    WITHDRAWN = "withdrawn"
+
+
+class AccessKind(StrEnum):
+    OPEN = "open"
+    DOWNLOAD = "download"
+
+
+def one_of(column: str, enum: type[StrEnum], name: str) -> CheckConstraint:
+    """A CHECK constraint that keeps `column` inside the enum's values."""
+    values = ", ".join(f"'{member.value}'" for member in enum)
+    return CheckConstraint(f"{column} IN ({values})", name=name)

@@ -1,0 +1,116 @@
+"""Who may do what, in one place. Views and templates ask these functions; the
+`*_or_404/403` helpers fetch an object and refuse in one step."""
+from flask import abort
+from flask_login import current_user
+
+from .extensions import db
+from .models import Asset, AssetStatus, Community, Meeting, MemberRole, QuarterLock, Role, User, Visibility
+
+
+def is_admin(user: User) -> bool:
+    return user.is_authenticated and user.has_role(Role.ADMIN)
+
+
+def leads(user: User, community: Community) -> bool:
+    """A CoP lead of this very community (the role alone is not enough)."""
+    return (user.is_authenticated and user.has_role(Role.COP_LEAD)
+            and community.id in user.community_ids(MemberRole.LEAD))
+
+
+def facilitates(user: User, community: Community) -> bool:
+    """A facilitator assigned to this community."""
+    return (user.is_authenticated and user.has_role(Role.FACILITATOR)
+            and community.id in user.community_ids(MemberRole.FACILITATOR))
+
+
+def quarter_locked(year: int, quarter: int) -> bool:
+    return db.session.get(QuarterLock, (year, quarter)) is not None
+
+
+def can_manage_community(user: User, community: Community) -> bool:
+    """Log meetings and upload assets for this CoP."""
+    return is_admin(user) or leads(user, community)
+
+
+def can_edit_meeting(user: User, meeting: Meeting) -> bool:
+    if is_admin(user):
+        return True
+    return leads(user, meeting.community) and not quarter_locked(meeting.year, meeting.quarter)
+
+
+def can_confirm_accompaniment(user: User, meeting: Meeting) -> bool:
+    """Only an assigned facilitator or an admin; a lead can never mark his own meeting."""
+    if quarter_locked(meeting.year, meeting.quarter) and not is_admin(user):
+        return False
+    return is_admin(user) or facilitates(user, meeting.community)
+
+
+def can_edit_asset(user: User, asset: Asset) -> bool:
+    return is_admin(user) or leads(user, asset.community)
+
+
+def can_view_asset(user: User, asset: Asset) -> bool:
+    """Published assets by visibility; drafts and withdrawn ones only to their editors."""
+    if not user.is_authenticated:
+        return False
+    if can_edit_asset(user, asset) or facilitates(user, asset.community):
+        return True
+    if asset.status != AssetStatus.PUBLISHED:
+        return False
+    if asset.visibility == Visibility.ALL:
+        return True
+    if asset.visibility == Visibility.AGENCY:
+        return user.agency_id == asset.community.agency_id
+    return asset.community_id in user.community_ids()
+
+
+def asset_visibility_clause(user: User):
+    """The SQL form of `can_view_asset` for lists: published and visible to `user`.
+
+    (Editors see their own drafts on their CoP page, not in general lists.)
+    """
+    from sqlalchemy import and_, false, or_
+    if not user.is_authenticated:
+        return false()
+    if is_admin(user):
+        return Asset.status == AssetStatus.PUBLISHED
+    community_ids = list(user.community_ids())
+    return and_(Asset.status == AssetStatus.PUBLISHED, or_(
+        Asset.visibility == Visibility.ALL,
+        and_(Asset.visibility == Visibility.AGENCY,
+             Asset.community.has(Community.agency_id == user.agency_id) if user.agency_id else false()),
+        and_(Asset.visibility == Visibility.COMMUNITY, Asset.community_id.in_(community_ids))
+        if community_ids else false(),
+    ))
+
+
+def can_view_programme(user: User) -> bool:
+    """The BPSDM dashboard across all agencies."""
+    return user.is_authenticated and (user.has_role(Role.ADMIN) or user.has_role(Role.FACILITATOR)
+                                      or user.has_role(Role.ASSESSOR))
+
+
+def require(allowed: bool) -> None:
+    if not allowed:
+        abort(403)
+
+
+def get_or_404(model, object_id):
+    obj = db.session.get(model, object_id)
+    if obj is None:
+        abort(404)
+    return obj
+
+
+def meeting_for_edit(meeting_id: int) -> Meeting:
+    meeting = get_or_404(Meeting, meeting_id)
+    require(can_edit_meeting(current_user, meeting))
+    return meeting
+
+
+def asset_for_view(asset_id: int) -> Asset:
+    asset = get_or_404(Asset, asset_id)
+    # Hide existence as well as content: 404, not 403, for an asset you may not read.
+    if not can_view_asset(current_user, asset):
+        abort(404)
+    return asset
