@@ -1,0 +1,136 @@
+"""The Whoosh schema for knowledge assets and the mapping from plain dicts.
+
+Field design:
+
+* ``title`` / ``summary`` / ``body`` share one stemmed Indonesian analyzer
+  (see :mod:`kmapp.search.analysis`); ``title`` is boosted x3.
+* ``body`` is indexed with positions but NOT stored: extracted documents can
+  be up to 2 million characters and storing them would roughly double the
+  index.  Snippets come from ``body_excerpt``, the first
+  ``BODY_EXCERPT_CHARS`` characters stored zlib-compressed (see the benchmark
+  in ``bench/search_bench.py`` for the size/latency measurements behind this
+  choice).  A match that occurs only later in a long document gets a snippet
+  from the summary instead.
+* ``tags`` is the exact keyword list (filters, display); ``tag_text`` is the
+  same tags run through the text analyzer so that free-text queries match
+  them like any other text (stop words dropped, stems, phrases), boosted x2.
+* ``words`` holds the unstemmed words of title, summary, body and tags, with
+  no positions: it is the dictionary for "did you mean".
+* Facet fields (agency, asset_type, year, km_stage) are ``sortable`` so that
+  sorting and per-value counts use column data.
+* ``visibility`` + ``agency`` + ``cop`` drive access control inside queries.
+"""
+
+import os
+import zlib
+from datetime import datetime
+
+from whoosh import index as whoosh_index
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from .analysis import distinct_words_text, indonesian_analyzer, surface_analyzer
+
+# Long enough for a good snippet in nearly all assets, short enough that the
+# stored excerpts stay a fraction of the index size (about 3-4 KB per asset
+# compressed).
+BODY_EXCERPT_CHARS = 12_000
+
+VISIBILITY_VALUES = ("all", "agency", "community")
+FACET_FIELDS = ("agency", "asset_type", "year", "km_stage")
+
+
+def build_schema():
+    """Return a new Whoosh :class:`Schema` for knowledge assets."""
+    text_analyzer = indonesian_analyzer()
+    return Schema(
+        asset_id=ID(unique=True, stored=True),
+        title=TEXT(analyzer=text_analyzer, field_boost=3.0, stored=True),
+        summary=TEXT(analyzer=text_analyzer, stored=True),
+        body=TEXT(analyzer=text_analyzer, stored=False),
+        body_excerpt=STORED(),
+        words=TEXT(analyzer=surface_analyzer(), phrase=False),
+        tags=KEYWORD(commas=True, lowercase=True, scorable=True, stored=True),
+        tag_text=TEXT(analyzer=text_analyzer, field_boost=2.0),
+        agency=ID(stored=True, sortable=True),
+        agency_name=STORED(),
+        cop=ID(stored=True),
+        cop_name=STORED(),
+        asset_type=ID(stored=True, sortable=True),
+        year=NUMERIC(numtype=int, bits=32, stored=True, sortable=True),
+        km_stage=ID(stored=True, sortable=True),
+        seci_stage=KEYWORD(commas=True, lowercase=True, stored=True),
+        visibility=ID(stored=True),
+        published=DATETIME(stored=True, sortable=True),
+        updated=DATETIME(stored=True),
+    )
+
+
+def open_or_create_index(path):
+    """Open the index in directory ``path``, creating it (and the directory)
+    if it does not exist yet."""
+    path = os.fspath(path)
+    os.makedirs(path, exist_ok=True)
+    if whoosh_index.exists_in(path):
+        return whoosh_index.open_dir(path)
+    return whoosh_index.create_in(path, build_schema())
+
+
+def document_fields(doc):
+    """Map a plain asset dict to keyword arguments for ``writer.update_document``.
+
+    Expected keys (missing optional keys are simply not indexed): asset_id,
+    title, summary, body, tags (list or comma string), agency, agency_name,
+    cop (community id), cop_name, asset_type, year, km_stage, seci_stage
+    (list or comma string), visibility ("all" | "agency" | "community"),
+    published, updated (datetimes).
+    """
+    title = doc.get("title") or ""
+    summary = doc.get("summary") or ""
+    body = doc.get("body") or ""
+    tags = _comma_list(doc.get("tags"))
+    fields = {
+        "asset_id": str(doc["asset_id"]),
+        "title": title,
+        "summary": summary,
+        "body": body,
+        "body_excerpt": compress_excerpt(body),
+        "words": distinct_words_text(title, summary, body, tags.replace(",", " ")),
+        "tags": tags,
+        "tag_text": tags.replace(",", "\n"),
+        "seci_stage": _comma_list(doc.get("seci_stage")),
+        "visibility": _visibility(doc.get("visibility")),
+    }
+    for key in ("agency", "agency_name", "cop_name", "asset_type", "km_stage"):
+        if doc.get(key):
+            fields[key] = str(doc[key])
+    if doc.get("cop") is not None:
+        fields["cop"] = str(doc["cop"])
+    if doc.get("year") is not None:
+        fields["year"] = int(doc["year"])
+    for key in ("published", "updated"):
+        if isinstance(doc.get(key), datetime):
+            fields[key] = doc[key]
+    return fields
+
+
+def _visibility(value):
+    # Unknown or missing values fail closed: only admins see "restricted".
+    return value if value in VISIBILITY_VALUES else "restricted"
+
+
+def _comma_list(value):
+    if not value:
+        return ""
+    if isinstance(value, str):
+        value = value.split(",")
+    return ",".join(part.strip() for part in value if part and part.strip())
+
+
+def compress_excerpt(body):
+    """Compress the leading part of ``body`` kept for snippets."""
+    return zlib.compress(body[:BODY_EXCERPT_CHARS].encode("utf-8"), 6)
+
+
+def decompress_excerpt(data):
+    """Inverse of :func:`compress_excerpt` (tolerates a missing value)."""
+    return zlib.decompress(data).decode("utf-8") if data else ""
