@@ -1,0 +1,1 @@
+"""The programme office's view: quarterly targets, utilisation, reports."""
