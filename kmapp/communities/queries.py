@@ -68,7 +68,7 @@ def meeting_timeline(community: Community, user: User) -> tuple[list[QuarterGrou
     assets (visible to `user`) each produced."""
     meetings = db.session.execute(select(Meeting).where(Meeting.community_id == community.id)
                                   .order_by(Meeting.held_on.desc(), Meeting.id.desc())).scalars().all()
-    locked = set(db.session.execute(select(QuarterLock.year, QuarterLock.quarter)).tuples())
+    locked = {(year, quarter) for year, quarter in db.session.execute(select(QuarterLock.year, QuarterLock.quarter))}
     asset_counts = dict(db.session.execute(
         select(Asset.meeting_id, func.count()).where(_assets_visible_on_cop_page(community, user),
                                                      Asset.meeting_id.is_not(None))
