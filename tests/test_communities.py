@@ -109,6 +109,7 @@ def people(app, world):
         agency = db.session.get(Community, world.cop_a).agency
         for index in range(12):
             user(f"sari {index:02d}", agency, Role.EMPLOYEE, nip=f"1990010120150320{index:02d}")
+        user("sari zulfa", db.session.get(Community, world.cop_b).agency, Role.EMPLOYEE)
         gone = user("sari pensiun", agency, Role.EMPLOYEE, nip="199001012015031099")
         gone.active = False
         db.session.commit()
@@ -129,6 +130,10 @@ def test_lookup_finds_active_people_by_nip_prefix_or_name_in_both_shapes(client,
     assert "Sari 10" in by_name and "Sari 11" in by_name and "Sari 01" not in by_name
     assert "Tidak ada pegawai aktif" in client.get("/people/lookup?q=pensiun", headers=HX).get_data(as_text=True)
     assert "minimal 2" in client.get("/people/lookup?q=s", headers=HX).get_data(as_text=True)
+    # Asked from a CoP's form, that CoP's own agency comes first.
+    assert "Sari Zulfa" not in client.get("/people/lookup?q=sari", headers=HX).get_data(as_text=True)
+    ranked = BeautifulSoup(client.get(f"/people/lookup?q=sari&cop={world.cop_b}", headers=HX).data, "html.parser")
+    assert ranked.find("li").get_text().split("·")[0].strip().endswith("Sari Zulfa")
 
     page = client.get("/people/lookup?q=sari 03")   # without JavaScript: a page to copy the NIP from
     assert b"<html" in page.data and b"199001012015032003" in page.data and b"data-add-attendee" not in page.data

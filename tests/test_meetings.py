@@ -19,6 +19,7 @@ def test_lead_logs_a_meeting_in_place_and_gets_the_new_timeline(app, client, wor
     form = client.get(f"/cops/{world.cop_a}/meetings/new", headers=HX)
     assert form.status_code == 200 and is_fragment(form)
     assert b'hx-post="/cops/' in form.data and b"Catat pertemuan" in form.data
+    assert f'hx-vals=\'{{"cop": {world.cop_a}}}\''.encode() in form.data   # look-up ranks the CoP's agency first
 
     response = client.post(f"/cops/{world.cop_a}/meetings/new", data=meeting_fields(), headers=HX)
     assert response.status_code == 200 and is_fragment(response)

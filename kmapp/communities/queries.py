@@ -3,7 +3,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, literal, or_, select
 from sqlalchemy.orm import contains_eager, joinedload
 
 from ..extensions import db
@@ -113,8 +113,9 @@ def quarter_standing(community: Community, today: date) -> QuarterStanding:
     return QuarterStanding(year, quarter, figures, target, evaluate(figures, target, year, quarter, today))
 
 
-def find_people(text: str, limit: int = LOOKUP_LIMIT) -> list[User]:
-    """Active employees whose NIP starts with `text`, or whose name contains it."""
+def find_people(text: str, limit: int = LOOKUP_LIMIT, agency_id: int | None = None) -> list[User]:
+    """Active employees whose NIP starts with `text`, or whose name contains it; people of
+    `agency_id` (the CoP's own agency) first."""
     text = " ".join((text or "").split())
     if len(text) < LOOKUP_MIN_LENGTH:
         return []
@@ -126,5 +127,7 @@ def find_people(text: str, limit: int = LOOKUP_LIMIT) -> list[User]:
     else:
         matches = or_(User.name.ilike(_like_pattern(text), escape="\\"),
                       User.username.ilike(_like_pattern(text, prefix_only=True), escape="\\"))
+    own_agency_first = case((User.agency_id == agency_id, 0), else_=1) if agency_id else literal(0)
     return db.session.execute(select(User).where(User.active.is_(True), matches)
-                              .options(joinedload(User.agency)).order_by(User.name).limit(limit)).scalars().all()
+                              .options(joinedload(User.agency)).order_by(own_agency_first, User.name)
+                              .limit(limit)).scalars().all()

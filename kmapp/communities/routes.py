@@ -49,7 +49,9 @@ def people_lookup():
     """Attendee autocomplete: a few active employees by NIP prefix or name."""
     require(can_look_up_people(current_user))
     query = " ".join(request.args.get("q", "").split())[:100]
-    return render_page("communities/people_lookup.html", "people_matches", q=query, matches=find_people(query),
+    community = db.session.get(Community, request.args.get("cop", type=int) or 0)
+    matches = find_people(query, agency_id=community.agency_id if community else None)
+    return render_page("communities/people_lookup.html", "people_matches", q=query, matches=matches,
                        limit=LOOKUP_LIMIT, min_length=LOOKUP_MIN_LENGTH, picker=is_htmx_request())
 
 
