@@ -1,6 +1,5 @@
 """Helpers for the community and meeting tests (kept out of conftest.py on purpose)."""
-from datetime import date
-
+from kmapp.communities.clock import local_today
 from kmapp.extensions import db
 from kmapp.models import AuditLog, Meeting
 
@@ -20,7 +19,7 @@ def stored_meeting(app, topic: str) -> Meeting | None:
     with app.app_context():
         found = db.session.query(Meeting).filter_by(topic=topic).one_or_none()
         if found is not None:
-            found.attendances, found.seci_rows  # load before the session closes
+            _ = (found.attendances, found.seci_rows)  # load them before the session closes
         return found
 
 
@@ -35,10 +34,14 @@ def is_fragment(response) -> bool:
     return b"<html" not in response.data and "HX-Request" in response.headers.get("Vary", "")
 
 
-TODAY = date.today()
-
 
 def sign_in_as(client, login_as, who: str):
     """Switch the signed-in person (the login page ignores a second sign-in)."""
     client.post("/logout")
     return login_as(who)
+
+
+def jakarta_today(app):
+    """The portal's today (the server may be on UTC): what "future" and "current quarter" mean."""
+    with app.app_context():
+        return local_today()

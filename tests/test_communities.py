@@ -6,10 +6,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from kmapp.extensions import db
-from kmapp.models import Asset, Community, QuarterTarget, Role, User
+from kmapp.models import Asset, Community, QuarterTarget, Role
 
 from .conftest import meeting, user
-from .fixtures_communities import HX, is_fragment, sign_in_as
+from .fixtures_communities import HX, is_fragment, jakarta_today, sign_in_as
 
 
 def _asset(community_id, title, *, status="published", meeting_id=None, published_on=None, next_review_on=None,
@@ -55,7 +55,7 @@ def test_cop_page_shows_people_timeline_by_year_and_quarter(app, client, world, 
 
 
 def test_cop_page_numbers_for_the_current_quarter(app, client, world, login_as):
-    today = date.today()
+    today = jakarta_today(app)
     with app.app_context():
         cop = db.session.get(Community, world.cop_a)
         held = meeting(cop, today, "Hari ini")

@@ -1,15 +1,18 @@
 """The meeting log: forms in both shapes, quarter derivation, permissions, locks, minutes."""
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from bs4 import BeautifulSoup
 
+from kmapp.communities.clock import local_today
 from kmapp.communities.minutes import render_minutes
 from kmapp.extensions import db
 from kmapp.models import Community, CommunityMember, Meeting, MemberRole, Role, User
+from kmapp.quarters import quarter_of
 
 from .conftest import user
-from .fixtures_communities import HX, audit_actions, is_fragment, meeting_fields, sign_in_as, stored_meeting
+from .fixtures_communities import (HX, audit_actions, is_fragment, jakarta_today, meeting_fields, sign_in_as,
+                                   stored_meeting)
 
 
 # --- logging a meeting: both shapes -------------------------------------------------------
@@ -49,7 +52,7 @@ def test_without_javascript_the_form_is_a_page_that_redirects_to_the_meeting(cli
 @pytest.mark.parametrize("shape", ["htmx", "plain"])
 def test_a_validation_error_keeps_everything_typed(app, client, world, login_as, shape):
     login_as("lead_a")
-    future = (date.today() + timedelta(days=1)).isoformat()
+    future = (jakarta_today(app) + timedelta(days=1)).isoformat()
     typed = meeting_fields(held_on=future, topic="Topik <b>saya</b>", guests="Budi — UI", head_count="7",
                            seci_stages=["socialization", "combination"], format="online")
     response = client.post(f"/cops/{world.cop_a}/meetings/new", data=typed, headers=HX if shape == "htmx" else {})
@@ -244,12 +247,12 @@ def test_a_locked_quarter_is_for_admins_only_and_every_change_is_audited(app, cl
     assert client.get(f"/meetings/{world.meeting_a}/edit").status_code == 200
 
 
-def test_only_finished_quarters_can_be_locked_and_only_by_admins(client, world, login_as):
+def test_only_finished_quarters_can_be_locked_and_only_by_admins(app, client, world, login_as):
     login_as("lead_a")
     assert client.get("/quarters").status_code == 403
     assert client.post("/quarters/2025/3/lock").status_code == 403
     sign_in_as(client, login_as, "admin")
-    year, quarter = date.today().year, (date.today().month - 1) // 3 + 1
+    year, quarter = quarter_of(jakarta_today(app))
     page = client.post(f"/quarters/{year}/{quarter}/lock", follow_redirects=True).get_data(as_text=True)
     assert "belum berakhir" in page
     listing = client.get("/quarters").get_data(as_text=True)
@@ -276,3 +279,10 @@ def test_minutes_with_a_script_do_not_survive_to_the_meeting_page(app, client, w
     assert minutes.find("strong").get_text() == "Kesepakatan"
     assert minutes.find("script") is None and "onerror" not in str(minutes)
     assert stored_meeting(app, "Sharing SOP rujukan").minutes_md.startswith("**Kesepakatan** <script>")
+
+
+def test_today_is_jakarta_today_even_on_a_utc_server(app):
+    with app.app_context():
+        # 31 March 18:00 UTC is already 1 April 01:00 WIB: a new day and a new Triwulan.
+        assert local_today(datetime(2025, 3, 31, 18, 0, tzinfo=timezone.utc)) == date(2025, 4, 1)
+        assert local_today(datetime(2025, 3, 31, 16, 59, tzinfo=timezone.utc)) == date(2025, 3, 31)

@@ -12,6 +12,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from .. import labels
 from ..models import MeetingFormat
 from .attendance import AttendeeError, active_users_by_login, parse_guest_lines, parse_login_lines, users_by_id
+from .clock import local_today
 
 EARLIEST_MEETING = date(2000, 1, 1)
 MAX_HEAD_COUNT = 100_000
@@ -79,11 +80,9 @@ class MeetingForm(FlaskForm):
         self.already_attending = already_attending
         self.people = []
         self.guest_list = []
-        if self.format.data is None:
-            self.format.data = MeetingFormat.OFFLINE.value
 
     def validate_held_on(self, field):
-        if field.data and field.data > date.today():
+        if field.data and field.data > local_today():
             raise ValidationError(_("Tanggal pertemuan tidak boleh di masa depan; catat pertemuan setelah "
                                     "berlangsung."))
         if field.data and field.data < EARLIEST_MEETING:

@@ -1,5 +1,4 @@
 """The CoP list and pages, the attendee look-up, and the quarter locks."""
-from datetime import date
 
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
@@ -11,6 +10,7 @@ from ..labels import triwulan
 from ..models import Community, MemberRole
 from ..policy import can_lock_quarters, can_look_up_people, get_or_404, require
 from . import bp
+from .clock import local_today
 from .forms import QuarterLockForm
 from .queries import (LOOKUP_LIMIT, LOOKUP_MIN_LENGTH, community_assets, cops_by_agency, find_people,
                       meeting_timeline, meetings_per_community, quarter_standing)
@@ -21,7 +21,7 @@ from .quarter_locks import QuarterNotFinished, lock_quarter, quarter_rows, unloc
 def cop_list():
     query = request.args.get("q", "").strip()[:100]
     groups = cops_by_agency(query)
-    year = date.today().year
+    year = local_today().year
     return render_page("communities/cop_list.html", "cop_list", groups=groups, q=query, year=year,
                        cop_count=sum(len(group.communities) for group in groups),
                        meeting_counts=meetings_per_community(year), my_ids=current_user.community_ids())
@@ -31,7 +31,7 @@ def timeline_context(community: Community) -> dict:
     """What the timeline and the quarter figures need (also used after a meeting is saved)."""
     groups, asset_counts = meeting_timeline(community, current_user)
     return {"community": community, "groups": groups, "asset_counts": asset_counts,
-            "standing": quarter_standing(community, date.today())}
+            "standing": quarter_standing(community, local_today())}
 
 
 @bp.get("/cops/<int:cop_id>")
@@ -41,7 +41,7 @@ def cop_page(cop_id: int):
     return render_page("communities/cop.html", "meeting_timeline", **timeline_context(community),
                        leads=community.people(MemberRole.LEAD), facilitators=community.people(MemberRole.FACILITATOR),
                        members=community.people(MemberRole.MEMBER), assets=assets, asset_total=asset_total,
-                       today=date.today())
+                       today=local_today())
 
 
 @bp.get("/people/lookup")
@@ -58,7 +58,7 @@ def people_lookup():
 @bp.get("/quarters")
 def quarters():
     require(can_lock_quarters(current_user))
-    return render_page("communities/quarters.html", rows=quarter_rows(date.today()), form=QuarterLockForm())
+    return render_page("communities/quarters.html", rows=quarter_rows(local_today()), form=QuarterLockForm())
 
 
 @bp.post("/quarters/<int:year>/<int:quarter>/lock")
@@ -67,7 +67,7 @@ def quarter_lock(year: int, quarter: int):
     _check_quarter_in_range(quarter)
     if QuarterLockForm().validate_on_submit():
         try:
-            if lock_quarter(year, quarter, current_user, date.today()):
+            if lock_quarter(year, quarter, current_user, local_today()):
                 db.session.commit()
                 flash(_("%(quarter)s dikunci.", quarter=triwulan(year, quarter)), "success")
         except QuarterNotFinished as refused:
