@@ -5,6 +5,7 @@ from flask import abort, flash, make_response, redirect, render_template, reques
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
+from werkzeug.datastructures import MultiDict
 
 from ..auth.routes import safe_next
 from ..extensions import db
@@ -95,7 +96,7 @@ def new():
         flash(_("Aset “%(title)s” tersimpan.", title=asset.title), "success")
         return redirect(url_for(".show", asset_id=asset.id))
     # Next upload from the same meeting: a fresh form that keeps the CoP and the meeting.
-    fresh, _community = _upload_form({"cop": str(community.id), "meeting": str(asset.meeting_id or "")})
+    fresh, _community = _upload_form(MultiDict({"cop": str(community.id), "meeting": str(asset.meeting_id or "")}))
     response = _upload_page(fresh, community, created=asset)
     response.headers["HX-Trigger"] = json.dumps({"assetCreated": {
         "id": asset.id, "community_id": community.id, "meeting_id": asset.meeting_id}})
