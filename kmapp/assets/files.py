@@ -59,7 +59,7 @@ def view(asset_id: int, version_id: int):
     if kind is None or not kind.inline:
         return redirect(url_for(".download", asset_id=asset.id, version_id=version.id))
     record_access(asset, current_user, AccessKind.OPEN)
-    mimetype = "text/plain; charset=utf-8" if kind.key in ("txt", "md") else kind.content_type
+    mimetype = "text/plain" if kind.key in ("txt", "md") else kind.content_type  # charset added: utf-8
     return _send(version, as_attachment=False, mimetype=mimetype)
 
 
