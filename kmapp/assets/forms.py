@@ -48,7 +48,8 @@ class AssetForm(FlaskForm):
                        render_kw={"list": "tag_options", "autocomplete": "off"})
     visibility = RadioField(_l("Dapat dilihat oleh"), default=Visibility.ALL.value,
                             choices=labels.choices(labels.VISIBILITY),
-                            validators=[AnyOf([v.value for v in Visibility], message=_l("Pilih siapa yang dapat melihat."))])
+                            validators=[AnyOf([v.value for v in Visibility],
+                                              message=_l("Pilih siapa yang dapat melihat."))])
 
     meeting_required = False
 

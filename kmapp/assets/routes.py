@@ -13,7 +13,7 @@ from ..htmx import is_htmx_request, render_page
 from ..models import AccessKind, Asset, Community, Meeting, MemberRole, Role, Tag, asset_tag
 from ..policy import asset_for_view, can_edit_asset, can_manage_community, get_or_404, is_admin, require
 from . import bp, rules
-from .forms import ActionForm, AssetForm, AssetUploadForm, VoteForm, optional_int
+from .forms import ActionForm, AssetForm, AssetUploadForm, VoteForm
 from .services import AssetRuleError, mark_reviewed, publish_asset, update_asset
 from .uploads import UploadRejected, accept_files, describe_limit, max_file_bytes
 from .usage import assets_due_for_review, record_access, related_assets, vote, vote_summary
