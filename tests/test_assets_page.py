@@ -188,3 +188,13 @@ def test_download_page_is_light_and_partials_are_small(app, client, act_as, worl
     assert page.headers["Content-Encoding"] == "gzip" and len(page.data) < 50 * 1024
     assert len(gzip.compress(form.data)) < 10 * 1024 and len(gzip.compress(vote.data)) < 10 * 1024
 
+
+
+def test_edit_keeps_the_triwulan_iv_rule_but_spares_historic_imports(app, client, act_as, world):
+    with_meeting = make_asset(app, client, act_as, world, meeting=world.meeting_a)
+    without = make_asset(app, client, act_as, world, title="Arsip lama")  # like a bulk import
+    app.config["ASSET_MEETING_REQUIRED_FROM"] = "2000-01-01"
+    act_as("lead_a")
+    refused = client.post(f"/assets/{with_meeting}/edit", data=asset_form(world.cop_a, None))
+    assert refused.status_code == 422 and "Pilih pertemuan asal" in refused.get_data(as_text=True)
+    assert client.post(f"/assets/{without}/edit", data=asset_form(world.cop_a, None)).status_code == 302

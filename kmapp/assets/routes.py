@@ -14,7 +14,7 @@ from ..models import AccessKind, Asset, Community, Meeting, MemberRole, Role, Ta
 from ..policy import asset_for_view, can_edit_asset, can_manage_community, get_or_404, is_admin, require
 from . import bp, rules
 from .forms import ActionForm, AssetForm, AssetUploadForm, VoteForm
-from .services import AssetRuleError, mark_reviewed, publish_asset, update_asset
+from .services import AssetRuleError, mark_reviewed, meeting_required_on_edit, publish_asset, update_asset
 from .uploads import UploadRejected, accept_files, describe_limit, max_file_bytes
 from .usage import assets_due_for_review, record_access, related_assets, vote, vote_summary
 
@@ -114,7 +114,7 @@ def edit(asset_id: int):
     asset = asset_for_view(asset_id)
     require(can_edit_asset(current_user, asset))
     form = AssetForm(data=_form_data(asset))
-    form.set_meeting_choices(asset.community, rules.meeting_required(asset.published_on or asset.created_at.date()))
+    form.set_meeting_choices(asset.community, meeting_required_on_edit(asset))
     if form.validate_on_submit():
         try:
             update_asset(asset, form.to_fields(), current_user)

@@ -118,11 +118,18 @@ def publish_asset(community: Community, fields: AssetFields, uploads: list[Accep
     return asset
 
 
-def update_asset(asset: Asset, fields: AssetFields, actor: User) -> Asset:
-    """Change an asset's description; the Triwulan IV rule applies by its creation date."""
-    before = _audit_state(asset)
+def meeting_required_on_edit(asset: Asset) -> bool:
+    """The Triwulan IV rule by the asset's creation date; an asset that never had a meeting
+    (a bulk import of historic files) is not forced to get one by an edit."""
     created_on = asset.published_on or asset.created_at.date()
-    meeting = source_meeting(asset.community, fields.meeting_id, created_on)
+    return rules.meeting_required(created_on) and asset.meeting_id is not None
+
+
+def update_asset(asset: Asset, fields: AssetFields, actor: User) -> Asset:
+    """Change an asset's description (see `meeting_required_on_edit` for the meeting)."""
+    before = _audit_state(asset)
+    meeting = source_meeting(asset.community, fields.meeting_id, rules.today(),
+                             historic=not meeting_required_on_edit(asset))
     asset.meeting = meeting
     asset.title, asset.summary = fields.title.strip(), fields.summary.strip()
     asset.asset_type, asset.km_stage, asset.visibility = fields.asset_type, fields.km_stage, fields.visibility
