@@ -89,15 +89,15 @@ def test_cop_page_assets_respect_visibility_and_flag_overdue_reviews(app, client
         ])
         db.session.commit()
     login_as("employee")   # another agency
-    assets = BeautifulSoup(client.get(f"/cops/{world.cop_a}").data, "html.parser").find(id="cop_assets")
+    assets = BeautifulSoup(client.get(f"/cops/{world.cop_a}").data, "html.parser").find(id="cop_assets_list")
     assert [a.get_text() for a in assets.find_all("a")] == ["SOP terbit"]
     assert "Lewat jadwal tinjau" in assets.get_text()
     assert "SOP" in assets.get_text()   # the type label
     sign_in_as(client, login_as, "lead_a")
     page = BeautifulSoup(client.get(f"/cops/{world.cop_a}").data, "html.parser")
-    titles = {a.get_text() for a in page.find(id="cop_assets").find_all("a")}
+    titles = {a.get_text() for a in page.find(id="cop_assets_list").find_all("a")}
     assert titles == {"SOP terbit", "Draf panduan", "Hanya untuk Dinkes"}
-    assert "Draf" in page.find(id="cop_assets").get_text()
+    assert "Draf" in page.find(id="cop_assets_list").get_text()
     assert "1 aset" in page.find(id=f"meeting-{world.meeting_a}").get_text()
 
 

@@ -34,14 +34,23 @@ def timeline_context(community: Community) -> dict:
             "standing": quarter_standing(community, local_today())}
 
 
-@bp.get("/cops/<int:cop_id>")
-def cop_page(cop_id: int):
-    community = get_or_404(Community, cop_id)
+def _cop_page(community: Community, block: str):
     assets, asset_total = community_assets(community, current_user)
-    return render_page("communities/cop.html", "meeting_timeline", **timeline_context(community),
+    return render_page("communities/cop.html", block, **timeline_context(community),
                        leads=community.people(MemberRole.LEAD), facilitators=community.people(MemberRole.FACILITATOR),
                        members=community.people(MemberRole.MEMBER), assets=assets, asset_total=asset_total,
                        today=local_today())
+
+
+@bp.get("/cops/<int:cop_id>")
+def cop_page(cop_id: int):
+    return _cop_page(get_or_404(Community, cop_id), "meeting_timeline")
+
+
+@bp.get("/cops/<int:cop_id>/assets")
+def cop_assets(cop_id: int):
+    """The CoP's asset list; htmx reloads it after an upload made on the CoP page."""
+    return _cop_page(get_or_404(Community, cop_id), "cop_assets_list")
 
 
 @bp.get("/people/lookup")
