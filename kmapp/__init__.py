@@ -66,7 +66,9 @@ def _register_blueprints(app: Flask) -> None:
     from .admin import bp as admin_bp
     from .auth import bp as auth_bp
     from .main import bp as main_bp
+    from .programme import bp as programme_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
+    app.register_blueprint(programme_bp, url_prefix="/programme")
