@@ -29,4 +29,9 @@
     p.textContent = message;
     box.appendChild(p);
   }
+
+  // Programme report: a "print" button (inline onclick is barred by the CSP).
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-print]")) { window.print(); }
+  });
 })();

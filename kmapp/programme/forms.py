@@ -48,17 +48,17 @@ class YearForm(Form):
             self.year.data = default_year
 
 
-class DefaultTargetForm(FlaskForm):
-    """The target every agency must reach in one Triwulan, unless it has an override."""
-    quarter = SelectField(_l("Triwulan"), coerce=int, choices=_quarter_choices())
+class TargetMinimumsForm(FlaskForm):
+    """What an agency must reach in one Triwulan (the quarter comes from the URL)."""
     min_meetings = IntegerField(_l("Pertemuan minimal"), validators=MINIMUM)
-    min_assets = IntegerField(_l("Aset dari pertemuan minimal"), validators=MINIMUM)
     min_accompanied = IntegerField(_l("Pertemuan didampingi minimal"), validators=MINIMUM)
+    min_assets = IntegerField(_l("Aset dari pertemuan minimal"), validators=MINIMUM)
 
 
-class OverrideTargetForm(DefaultTargetForm):
+class OverrideTargetForm(TargetMinimumsForm):
     """A different target for one agency in one Triwulan."""
     agency_id = SelectField(_l("Perangkat daerah"), coerce=int)
+    quarter = SelectField(_l("Triwulan"), coerce=int, choices=_quarter_choices())
 
 
 class DeleteOverrideForm(FlaskForm):

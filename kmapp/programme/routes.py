@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
+from .. import labels
 from ..extensions import db
 from ..htmx import render_page
 from ..models import QuarterTarget
@@ -14,12 +15,12 @@ from ..quarters import current_quarter
 from . import bp
 from .agency import agency_overview
 from .charts import quarter_trend_chart, utilisation_chart
-from .dashboard import Filters, build_dashboard
+from .dashboard import QUARTERS, Filters, build_dashboard
 from .exports import XLSX_MIMETYPE, to_csv, to_xlsx
 from .figures import UTILISATION_TARGET, agencies, agency_kinds, year_span
-from .forms import DashboardFilterForm, DefaultTargetForm, DeleteOverrideForm, OverrideTargetForm, YearForm
+from .forms import DashboardFilterForm, DeleteOverrideForm, OverrideTargetForm, TargetMinimumsForm, YearForm
 from .labels import STATUS_LABEL, STATUS_SYMBOL, kind_label, number, percent, period_label, seci_label
-from .targets import Target, delete_override, overrides_for_year, save_target, targets_for_year
+from .targets import BUILT_IN_TARGET, Target, delete_override, overrides_for_year, save_target, targets_for_year
 
 
 def _today() -> date:
@@ -104,33 +105,44 @@ def _target_year() -> YearForm:
     first, last = year_span(_today())
     return YearForm(request.args, years=list(range(first, last + 2)), default_year=last)
 
-def _targets_page(year_form: YearForm, default_form=None, override_form=None, status: int = 200):
+def _targets_page(year_form: YearForm, failed_quarter: int | None = None, failed_form=None,
+                  override_form=None):
+    """The targets page; a form that failed validation is shown again with its input and errors."""
     year = year_form.year.data
     targets = targets_for_year(year)
-    override_form = override_form or OverrideTargetForm(formdata=None)
+    defaults = {q: targets.get((None, q)) for q in QUARTERS}
+    forms = {q: TargetMinimumsForm(formdata=None, prefix=f"q{q}", obj=defaults[q] or Target(*BUILT_IN_TARGET))
+             for q in QUARTERS}
+    if failed_quarter:
+        forms[failed_quarter] = failed_form
+    override_form = override_form or OverrideTargetForm(formdata=None, data={"min_meetings": 1, "min_accompanied": 0, "min_assets": 1})
     override_form.agency_id.choices = _agency_choices()
     return render_template(
-        "programme/targets.html", year=year, year_form=year_form, targets=targets,
-        defaults={q: targets.get((None, q)) for q in range(1, 5)}, default_form=default_form,
-        override_form=override_form, overrides=overrides_for_year(year), delete_form=DeleteOverrideForm(),
-        Target=Target, blank_form=DefaultTargetForm(formdata=None)), status
+        "programme/targets.html", year=year, year_form=year_form, defaults=defaults, default_forms=forms,
+        override_form=override_form, overrides=overrides_for_year(year), delete_form=DeleteOverrideForm())
+
 
 @bp.get("/targets")
 def targets():
     require(can_edit_targets(current_user))
     return _targets_page(_target_year())
 
-@bp.post("/targets/defaults")
-def save_default_target():
+
+@bp.post("/targets/defaults/<int:quarter>")
+def save_default_target(quarter: int):
     require(can_edit_targets(current_user))
+    if quarter not in QUARTERS:
+        abort(404)
     year_form = _target_year()
-    form = DefaultTargetForm()
+    form = TargetMinimumsForm(prefix=f"q{quarter}")
     if not form.validate():
-        return _targets_page(year_form, default_form=form)
-    changed = save_target(year_form.year.data, form.quarter.data, None, _target_from(form))
+        return _targets_page(year_form, failed_quarter=quarter, failed_form=form)
+    changed = save_target(year_form.year.data, quarter, None, _target_from(form))
     db.session.commit()
-    flash(_("Target bawaan disimpan.") if changed else _("Tidak ada perubahan."), "success")
+    flash(_("Target bawaan %(period)s disimpan.", period=labels.triwulan(year_form.year.data, quarter))
+          if changed else _("Tidak ada perubahan."), "success")
     return redirect(url_for("programme.targets", year=year_form.year.data))
+
 
 @bp.post("/targets/overrides")
 def save_override_target():
