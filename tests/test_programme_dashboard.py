@@ -162,3 +162,15 @@ def test_the_number_of_queries_does_not_grow_with_the_agencies(app, world):
         db.session.commit()
         many = queries_for_dashboard()
     assert few == many <= 10
+
+
+def test_assets_of_the_three_months_of_a_quarter_add_up(app, world):
+    # Regression: "/" became true division in SQLAlchemy 2, so July, August and September
+    # grouped apart (3.0, 3.33, 3.67) and overwrote one another.
+    with app.app_context():
+        cop_a = db.session.get(Community, world.cop_a)
+        for day in (date(2025, 7, 1), date(2025, 8, 15), date(2025, 9, 30)):
+            published_asset(cop_a, db.session.get(Meeting, world.meeting_a), day)
+        db.session.commit()
+        board = dashboard()
+    assert row_of(board, world.agency_a).cell(3).figures.assets == 3
