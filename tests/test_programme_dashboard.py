@@ -174,3 +174,18 @@ def test_assets_of_the_three_months_of_a_quarter_add_up(app, world):
         db.session.commit()
         board = dashboard()
     assert row_of(board, world.agency_a).cell(3).figures.assets == 3
+
+
+def test_agency_history_counts_readers_per_quarter_and_once_per_year(app, world):
+    from kmapp.programme.figures import readers_by_quarter
+    with app.app_context():
+        agency_a = db.session.get(Agency, world.agency_a)
+        asset = published_asset(db.session.get(Community, world.cop_b), None, date(2025, 1, 2))
+        first, second = reader("satu", agency_a), reader("dua", agency_a)
+        for day in (date(2025, 2, 1), date(2025, 3, 31), date(2025, 7, 1)):
+            access(asset, first, day)
+        access(asset, second, date(2025, 9, 30))
+        access(asset, second, date(2026, 1, 1))
+        db.session.commit()
+        counts = readers_by_quarter(world.agency_a)
+    assert counts == {(2025, 1): 1, (2025, 3): 2, (2025, None): 2, (2026, 1): 1, (2026, None): 1}

@@ -5,6 +5,7 @@ from flask_migrate import upgrade
 
 from kmapp.extensions import db
 from kmapp.models import Agency, Community
+from kmapp.programme.figures import readers_by_quarter
 
 from .fixtures_programme import access, dashboard, meeting_with_asset, published_asset, reader, row_of
 from .test_postgres import pg_app, pytestmark  # noqa: F401  (the schema-per-test fixture, skip rule)
@@ -25,6 +26,8 @@ def test_dashboard_figures_on_postgresql(pg_app):  # noqa: F811
         db.session.commit()
         board = dashboard(quarter=3)
         row = row_of(board, agency.id)
+        history = readers_by_quarter(agency.id)
     assert (row.cell(3).figures.meetings, row.cell(3).figures.accompanied, row.cell(3).figures.assets) == (3, 1, 3)
     assert row.utilisation.ratio == 0.25
     assert board.seci_stages["socialization"] == 3 and board.seci_stages[None] == 1
+    assert history == {(2025, 3): 1, (2025, None): 1}

@@ -95,6 +95,7 @@ def build_dashboard(filters: Filters, today: date) -> Dashboard:
     achieved = figures_by_agency(filters.year, ids)
     readers = fig.readers_by_agency(period, ids)
     rows = [_agency_row(agency, filters.year, targets, achieved, readers, today) for agency in agencies]
+    asset_scope = ids if filters.kind else None  # every agency: no need to filter by agency
     ordered = behind_first(rows, filters.quarter)
     behind = [row for row in ordered if row.is_behind(filters.quarter)]
     return Dashboard(
@@ -102,8 +103,8 @@ def build_dashboard(filters: Filters, today: date) -> Dashboard:
         rows=behind if filters.behind_only else ordered,
         totals=quarter_totals(rows),
         default_targets={q: target_for(targets, None, q) for q in QUARTERS},
-        km_stages=fig.assets_by_km_stage(period, ids),
-        seci_stages=fig.assets_by_seci_stage(period, ids),
+        km_stages=fig.assets_by_km_stage(period, asset_scope),
+        seci_stages=fig.assets_by_seci_stage(period, asset_scope),
         utilisation=fig.overall_utilisation(period, {agency.id: agency.headcount for agency in agencies}),
         agencies_total=len(rows), behind=behind,
     )

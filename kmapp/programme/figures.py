@@ -6,7 +6,7 @@ dashboard costs a handful of queries whatever the number of agencies.
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Integer, cast, distinct, extract, func, select
+from sqlalchemy import Integer, cast, distinct, extract, func, null, select, union_all
 
 from ..extensions import db
 from ..models import (Agency, Asset, AssetAccess, AssetStatus, Community, KmStage, Meeting,
@@ -68,25 +68,31 @@ def overall_utilisation(period: Period, headcounts: dict[int, int]) -> Utilisati
 
 
 def readers_by_quarter(agency_id: int) -> dict[tuple[int, int | None], int]:
-    """{(year, quarter): readers} and {(year, None): readers of the whole year} for one agency."""
-    year = cast(extract("year", AssetAccess.accessed_on), Integer)
-    quarter = (cast(extract("month", AssetAccess.accessed_on), Integer) + 2) // 3
-    readers = func.count(distinct(AssetAccess.user_id))
-    mine = AssetAccess.agency_id == agency_id
-    result: dict[tuple[int, int | None], int] = {}
-    for y, q, count in db.session.execute(select(year, quarter, readers).where(mine).group_by(year, quarter)):
-        result[(int(y), int(q))] = count
-    for y, count in db.session.execute(select(year, readers).where(mine).group_by(year)):
-        result[(int(y), None)] = count
-    return result
+    """{(year, quarter): readers} and {(year, None): readers of the whole year} for one agency.
+
+    One scan: the distinct (reader, year, quarter) triples are taken once, then counted
+    per quarter and (distinct readers again) per year.
+    """
+    year = cast(extract("year", AssetAccess.accessed_on), Integer).label("year")
+    quarter = ((cast(extract("month", AssetAccess.accessed_on), Integer) + 2) // 3).label("quarter")
+    triples = (select(AssetAccess.user_id, year, quarter).distinct()
+               .where(AssetAccess.agency_id == agency_id).cte("reader_quarters"))
+    per_quarter = select(triples.c.year, triples.c.quarter, func.count()).group_by(triples.c.year, triples.c.quarter)
+    per_year = (select(triples.c.year, null(), func.count(distinct(triples.c.user_id)))
+                .group_by(triples.c.year))
+    return {(int(y), int(q) if q is not None else None): count
+            for y, q, count in db.session.execute(union_all(per_quarter, per_year))}
 
 
-def _published_in(period: Period, agency_ids: list[int]):
-    return (Asset.status == AssetStatus.PUBLISHED, Asset.published_on >= period.first,
-            Asset.published_on <= period.last, Community.agency_id.in_(agency_ids))
+def _published_in(period: Period, agency_ids: list[int] | None):
+    """Published in the period, by the given agencies (None: all, which lets the database
+    use the published_on index rather than walking every agency's assets)."""
+    conditions = (Asset.status == AssetStatus.PUBLISHED, Asset.published_on >= period.first,
+                  Asset.published_on <= period.last)
+    return conditions if agency_ids is None else (*conditions, Community.agency_id.in_(agency_ids))
 
 
-def assets_by_km_stage(period: Period, agency_ids: list[int]) -> dict[str, int]:
+def assets_by_km_stage(period: Period, agency_ids: list[int] | None) -> dict[str, int]:
     """Published assets of the period per KM-cycle stage, every stage present (zeros too)."""
     statement = (select(Asset.km_stage, func.count(Asset.id))
                  .join(Community, Asset.community_id == Community.id)
@@ -96,7 +102,7 @@ def assets_by_km_stage(period: Period, agency_ids: list[int]) -> dict[str, int]:
     return counts
 
 
-def assets_by_seci_stage(period: Period, agency_ids: list[int]) -> dict[str | None, int]:
+def assets_by_seci_stage(period: Period, agency_ids: list[int] | None) -> dict[str | None, int]:
     """Published assets of the period per SECI stage of their source meeting.
 
     An asset whose meeting served two stages counts under both; key None counts the
