@@ -33,11 +33,11 @@ def index_root() -> Path:
 def current_generation(root: Path | None = None) -> str:
     """The generation named in CURRENT; creates an empty first generation if none."""
     root = root or index_root()
-    name = _read_pointer(root)
+    name = read_pointer(root)
     if name:
         return name
     with root_lock(root):
-        name = _read_pointer(root)  # another process may have just created it
+        name = read_pointer(root)  # another process may have just created it
         if not name:
             name = new_generation(root)
             open_or_create_index(root / name).close()
@@ -121,7 +121,7 @@ def generations(root: Path | None = None) -> list[str]:
 
 def remove_old_generations(root: Path, keep: int = KEEP_GENERATIONS) -> list[str]:
     """Delete generations older than the ``keep`` newest (never the current one)."""
-    current = _read_pointer(root)
+    current = read_pointer(root)
     removed = []
     for name in generations(root)[:-keep]:
         if name != current:
@@ -130,7 +130,8 @@ def remove_old_generations(root: Path, keep: int = KEEP_GENERATIONS) -> list[str
     return removed
 
 
-def _read_pointer(root: Path) -> str | None:
+def read_pointer(root: Path) -> str | None:
+    """The generation named in CURRENT, if it exists (never creates anything)."""
     try:
         name = (root / POINTER).read_text().strip()
     except FileNotFoundError:

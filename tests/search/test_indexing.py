@@ -156,3 +156,13 @@ def test_upload_to_searchable_takes_under_a_second(app, client, act_as, world):
     elapsed = time.perf_counter() - started
     print(f"\nupload (commit + extraction + index) to searchable: {elapsed * 1000:.0f} ms")
     assert found == 1 and elapsed < 1.0
+
+
+def test_healthz_reports_the_current_generation_and_the_outbox_backlog(app, client, act_as, world):
+    act_as("lead_a")
+    _upload(client, world, "Satu")
+    app.config["SEARCH_AUTO_INDEX"] = False
+    _upload(client, world, "Dua")
+    state = client.get("/healthz").get_json()["search_index"]
+    with app.app_context():
+        assert state == {"ok": True, "generation": store.current_generation(), "documents": 1, "outbox_backlog": 1}
