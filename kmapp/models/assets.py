@@ -98,6 +98,10 @@ class AssetFileVersion(db.Model):
     uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     uploaded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     change_note: Mapped[str] = mapped_column(Text, default="")
+    # Text read from the file for the search index, once per version (NULL: not read yet),
+    # so that a reindex never parses the documents again.
+    extracted_text: Mapped[str | None] = mapped_column(Text, deferred=True)
+    extraction_warning: Mapped[str | None] = mapped_column(Text)
 
     file: Mapped[AssetFile] = relationship(back_populates="versions")
     uploaded_by: Mapped[User | None] = relationship()
