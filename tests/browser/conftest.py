@@ -1,0 +1,98 @@
+"""Browser-test fixtures: one live demo server and one Chromium per session, a fresh context per test.
+
+When a test fails, a screenshot and the HTML of each page it opened are kept under
+test-artifacts/browser/<test name>/.
+"""
+import re
+import shutil
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from .chromium import chromium_missing_reason, launch_chromium
+from .helpers import signed_in_state
+from .liveserver import PROJECT_ROOT, demo_server
+
+ARTIFACTS = PROJECT_ROOT / "test-artifacts" / "browser"
+DEFAULT_TIMEOUT_MS = 10_000
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _chromium_installed():
+    reason = chromium_missing_reason()
+    if reason:
+        pytest.skip(reason)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"rep_{report.when}", report)  # read by new_page's teardown
+    return report
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    with demo_server(tmp_path_factory.mktemp("live")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def session_of(browser, live_server):
+    """session_of("pegawai") -> storage state of a signed-in session, made once per login."""
+    states: dict[str, dict] = {}
+
+    def state(login: str) -> dict:
+        if login not in states:
+            states[login] = signed_in_state(browser, live_server.url, login)
+        return states[login]
+    return state
+
+
+@pytest.fixture
+def new_page(browser, live_server, request):
+    """new_page(**context_options) -> a page in its own new browser context (no cookies, cold cache)."""
+    pages = []
+
+    def open_page(**context_options):
+        options = {"base_url": live_server.url, "locale": "id-ID", **context_options}
+        context = browser.new_context(**options)
+        context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+        page = context.new_page()
+        pages.append(page)
+        return page
+
+    yield open_page
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        _keep_artifacts(request.node.name, pages)
+    for page in pages:
+        page.context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+def _keep_artifacts(test_name: str, pages) -> None:
+    folder = ARTIFACTS / re.sub(r"[^A-Za-z0-9_.-]+", "_", test_name)
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for number, page in enumerate(pages, start=1):
+        if page.is_closed():
+            continue
+        stem = "page" if len(pages) == 1 else f"page{number}"
+        try:
+            page.screenshot(path=str(folder / f"{stem}.png"), full_page=True)
+            (folder / f"{stem}.html").write_text(f"<!-- {page.url} -->\n{page.content()}")
+        except Exception as error:  # a crashed page must not hide the test's own failure
+            (folder / f"{stem}.error.txt").write_text(repr(error))

@@ -1,0 +1,119 @@
+"""The journeys of the issue, step by step, shared by the tests with and without JavaScript.
+
+Selectors follow what a person sees (labels, link text, the agreed URLs), not CSS internals, so that
+the features built in parallel can change their markup without breaking these tests.
+"""
+import re
+from datetime import date
+
+from playwright.sync_api import expect
+
+from .helpers import first_link, skip_unless_served
+
+SITE_SEARCH_LABEL = "Cari aset pengetahuan"
+# Result titles link to /assets/<id>; download links are /assets/<id>/files/<version>/download.
+RESULT_LINKS = "#content a[href^='/assets/']:not([href*='/files/']):not([href*='/new'])"
+DOWNLOAD_LINKS = "a[href*='/files/'][href$='/download']"
+FACET_LINKS = ", ".join(f"#content a[href*='/search?'][href*='{name}=']"
+                        for name in ("agency", "asset_type", "year", "km_stage"))
+
+
+def search_from_the_header(page, words: str) -> None:
+    box = page.get_by_label(SITE_SEARCH_LABEL).first
+    box.fill(words)
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/search\?(.*&)?q=" + re.escape(words.replace(" ", "+"))))
+
+
+def filter_by_first_facet(page) -> str:
+    """Click the first facet link; return the filter it added (e.g. `asset_type=sop`)."""
+    facet = page.locator(FACET_LINKS).first
+    expect(facet).to_be_visible()
+    chosen = re.search(r"(agency|asset_type|year|km_stage)=[^&]+", facet.get_attribute("href")).group(0)
+    facet.click()
+    expect(page).to_have_url(re.compile(re.escape(chosen)))
+    return chosen
+
+
+def open_first_result(page) -> None:
+    result = page.locator(RESULT_LINKS).first
+    expect(result).to_be_visible()
+    result.click()
+    expect(page).to_have_url(re.compile(r"/assets/\d+$"))
+    expect(page.get_by_role("heading", level=1)).not_to_be_empty()
+
+
+def download_first_file(page) -> bytes:
+    with page.expect_download() as download:
+        page.locator(DOWNLOAD_LINKS).first.click()
+    content = download.value.path().read_bytes()
+    assert content, "the downloaded file is empty"
+    return content
+
+
+def employee_searches_filters_opens_and_downloads(page, words: str = "arsip") -> None:
+    skip_unless_served(page.request, f"/search?q={words}", "search")
+    search_from_the_header(page, words)
+    filter_by_first_facet(page)
+    open_first_result(page)
+    skip_unless_served(page.request, page.locator(DOWNLOAD_LINKS).first.get_attribute("href"), "asset download")
+    download_first_file(page)
+
+
+def open_my_community(page, name: str = "JAK-HIGH") -> str:
+    """From the home page, open the CoP page of `name` (in "Komunitas saya"); return its path."""
+    skip_unless_served(page.request, first_link(page.request, "/", r"/cops/\d+"), "CoP pages")
+    page.goto("/")
+    page.get_by_role("link", name=name, exact=True).click()
+    expect(page).to_have_url(re.compile(r"/cops/\d+$"))
+    return re.search(r"/cops/\d+", page.url).group(0)
+
+
+def open_meeting_form(page) -> None:
+    """Click "Catat pertemuan" on the CoP page: the form loads in place through htmx."""
+    opener = page.get_by_role("link", name="Catat pertemuan").or_(
+        page.get_by_role("button", name="Catat pertemuan")).first
+    with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true") as answer:
+        opener.click()
+    assert "<html" not in answer.value.text(), "the meeting form must come as a fragment"
+    expect(page.get_by_label("Topik")).to_be_visible()
+
+
+def fill_meeting_form(page, topic: str, held_on: date | None = None) -> None:
+    page.get_by_label("Tanggal pertemuan").fill((held_on or date.today()).isoformat())
+    page.get_by_label("Topik").fill(topic)
+    page.get_by_label("Agenda").fill("1. Berbagi praktik baik\n2. Rencana tindak lanjut")
+    page.get_by_label("Luring (tatap muka)").check()
+    page.get_by_label("Jumlah peserta").fill("12")
+    page.get_by_label("Sosialisasi").check()
+    page.get_by_label(re.compile("^Tamu dari luar")).fill("Budi Santoso — Kementerian Kesehatan")
+
+
+def add_attendee_with_the_picker(page, name_part: str) -> None:
+    """Type part of a name in the attendee search (htmx) and add the first match as a chip."""
+    with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true"):
+        page.get_by_label(re.compile("^Tambah pegawai")).fill(name_part)
+    page.get_by_role("button", name="Tambah", exact=True).first.click()
+    expect(page.get_by_role("checkbox", name=re.compile(name_part)).first).to_be_checked()
+
+
+def submit_form(page, button_name: re.Pattern = re.compile(r"^(Simpan|Unggah|Kirim)")) -> None:
+    """Click the form's main button (its wording may change: "Simpan pertemuan", "Unggah aset", ...)."""
+    page.locator("#content").get_by_role("button", name=button_name).first.click()
+
+
+def upload_asset_for_meeting(page, title: str, file_path) -> None:
+    """Follow the meeting's upload link (/assets/new?meeting=<id>) and upload one file."""
+    page.locator("a[href*='/assets/new?meeting=']").first.click()
+    expect(page).to_have_url(re.compile(r"/assets/new\?meeting=\d+"))
+    page.get_by_label(re.compile("^Judul")).fill(title)
+    page.get_by_label(re.compile("^Ringkasan")).fill("Hasil pertemuan: langkah kerja yang disepakati.")
+    page.locator("input[type=file]").first.set_input_files(str(file_path))
+    submit_form(page)
+    expect(page).to_have_url(re.compile(r"/assets/\d+$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text(title)
+
+
+def meeting_links(page) -> list[str]:
+    hrefs = page.locator("#content a[href^='/meetings/']").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    return list(dict.fromkeys(href for href in hrefs if re.fullmatch(r"/meetings/\d+", href)))
