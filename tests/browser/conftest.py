@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from .chromium import chromium_missing_reason, launch_chromium
-from .helpers import signed_in_state
+from .helpers import first_link, signed_in_state, skip_unless_served
 from .liveserver import PROJECT_ROOT, demo_server
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts" / "browser"
@@ -58,6 +58,24 @@ def session_of(browser, live_server):
 
 
 @pytest.fixture
+def require_served(browser, live_server, session_of):
+    """require_served(login, path, feature) skips the test while `login` gets a 404 for `path`.
+
+    With `link_on`, `path` is a pattern: the first matching link on that page. Checked before the
+    test signs in through the form, so a skipped journey costs next to nothing.
+    """
+    def check(login: str, path: str, feature: str, link_on: str | None = None) -> str:
+        context = browser.new_context(base_url=live_server.url, storage_state=session_of(login))
+        try:
+            if link_on:
+                path = first_link(context.request, link_on, path)
+            return skip_unless_served(context.request, path, feature)
+        finally:
+            context.close()
+    return check
+
+
+@pytest.fixture
 def new_page(browser, live_server, request):
     """new_page(**context_options) -> a page in its own new browser context (no cookies, cold cache)."""
     pages = []
@@ -81,6 +99,19 @@ def new_page(browser, live_server, request):
 @pytest.fixture
 def page(new_page):
     return new_page()
+
+
+@pytest.fixture
+def page_as(new_page, session_of):
+    """page_as("admin") -> a new page already signed in (a session made once per login), on the home page.
+
+    For tests about something else than signing in or out; signing out would end the shared session.
+    """
+    def open_page(login: str):
+        page = new_page(storage_state=session_of(login))
+        page.goto("/")
+        return page
+    return open_page
 
 
 def _keep_artifacts(test_name: str, pages) -> None:

@@ -8,19 +8,20 @@ import time
 
 from playwright.sync_api import expect
 
-from .helpers import first_link, signed_in, skip_unless_served
+from .helpers import signed_in, skip_unless_served
 from .journeys import (add_attendee_with_the_picker, employee_searches_filters_opens_and_downloads,
                        fill_meeting_form, meeting_links, open_meeting_form, open_my_community, submit_form,
                        upload_asset_for_meeting)
 
 
-def test_employee_searches_filters_opens_an_asset_and_downloads_it(page):
+def test_employee_searches_filters_opens_an_asset_and_downloads_it(page, require_served):
+    require_served("pegawai", "/search?q=arsip", "search")
     employee_searches_filters_opens_and_downloads(signed_in(page, "pegawai"))
 
 
-def test_search_as_you_type_updates_results_in_place(page):
-    signed_in(page, "pegawai")
-    skip_unless_served(page.request, "/search?q=arsip", "search")
+def test_search_as_you_type_updates_results_in_place(page_as, require_served):
+    require_served("pegawai", "/search?q=arsip", "search")
+    page = page_as("pegawai")
     page.goto("/search?q=arsip")
     box = page.locator("input[type=search][hx-get]").first
     with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true") as answer:
@@ -29,7 +30,9 @@ def test_search_as_you_type_updates_results_in_place(page):
     expect(page.locator("#content a[href^='/assets/']").first).to_be_visible()
 
 
-def test_cop_lead_logs_a_meeting_with_attendees_and_uploads_an_asset(page, tmp_path):
+def test_cop_lead_logs_a_meeting_with_attendees_and_uploads_an_asset(page, require_served, tmp_path):
+    require_served("lead.dinkes", r"/cops/\d+", "CoP pages", link_on="/")
+    require_served("lead.dinkes", "/assets/new", "asset upload")
     signed_in(page, "lead.dinkes")
     open_my_community(page, "JAK-HIGH")
     open_meeting_form(page)
@@ -46,7 +49,8 @@ def test_cop_lead_logs_a_meeting_with_attendees_and_uploads_an_asset(page, tmp_p
     upload_asset_for_meeting(page, f"Aset {topic}", report)
 
 
-def test_facilitator_confirms_accompaniment_of_a_meeting(page):
+def test_facilitator_confirms_accompaniment_of_a_meeting(page, require_served):
+    require_served("fasilitator", r"/cops/\d+", "CoP pages", link_on="/")
     signed_in(page, "fasilitator")
     open_my_community(page, "JAK-HIGH")
     links = meeting_links(page)
@@ -68,9 +72,9 @@ def test_facilitator_confirms_accompaniment_of_a_meeting(page):
     expect(accompaniment.get_by_text("Didampingi", exact=True)).to_be_visible()
 
 
-def test_admin_opens_the_dashboard_and_exports_it(page):
+def test_admin_opens_the_dashboard_and_exports_it(page, require_served):
+    require_served("admin", "/programme/", "the programme dashboard")
     signed_in(page, "admin")
-    skip_unless_served(page.request, "/programme/", "the programme dashboard")
     page.get_by_role("navigation", name="Menu utama").locator("a[href^='/programme/']").first.click()
     expect(page).to_have_url(re.compile(r"/programme/"))
     expect(page.get_by_role("heading", level=1)).not_to_be_empty()
@@ -81,9 +85,9 @@ def test_admin_opens_the_dashboard_and_exports_it(page):
     assert download.value.path().read_bytes()[:2] == b"PK"  # an xlsx is a zip file
 
 
-def test_assets_of_the_home_page_open(page):
-    signed_in(page, "pegawai")
-    asset = skip_unless_served(page.request, first_link(page.request, "/", r"/assets/\d+"), "asset pages")
+def test_assets_of_the_home_page_open(page_as, require_served):
+    asset = require_served("pegawai", r"/assets/\d+", "asset pages", link_on="/")
+    page = page_as("pegawai")
     page.locator(f"#content a[href='{asset}']").first.click()
     expect(page).to_have_url(re.compile(re.escape(asset) + "$"))
     expect(page.get_by_role("heading", level=1)).not_to_be_empty()

@@ -4,7 +4,7 @@ from datetime import date
 
 from playwright.sync_api import expect
 
-from .helpers import first_link, focused_name, signed_in, skip_unless_served, tab_to, type_date
+from .helpers import focused_name, tab_to, type_date
 
 MAIN_HAS_FOCUS_JS = "() => Boolean(document.activeElement.closest('#main'))"
 
@@ -20,8 +20,8 @@ def test_login_form_by_keyboard_only(page):
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("^Selamat datang"))
 
 
-def test_skip_link_is_first_and_jumps_past_the_header(page):
-    signed_in(page, "pegawai")
+def test_skip_link_is_first_and_jumps_past_the_header(page_as):
+    page = page_as("pegawai")
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Langsung ke isi")
     expect(skip).to_be_focused()
@@ -39,9 +39,9 @@ def test_focus_is_visible_on_links_and_buttons(page):
     assert focused_name(page) == "Portal KM" and outline != "none"
 
 
-def test_search_by_keyboard_only(page):
-    signed_in(page, "pegawai")
-    skip_unless_served(page.request, "/search?q=arsip", "search")
+def test_search_by_keyboard_only(page_as, require_served):
+    require_served("pegawai", "/search?q=arsip", "search")
+    page = page_as("pegawai")
     tab_to(page, "Cari aset pengetahuan")
     page.keyboard.type("arsip")
     page.keyboard.press("Enter")
@@ -53,9 +53,9 @@ def test_search_by_keyboard_only(page):
     expect(page).to_have_url(re.compile(r"/assets/\d+$"))
 
 
-def test_meeting_form_by_keyboard_only(page):
-    signed_in(page, "lead.dinkes")
-    skip_unless_served(page.request, first_link(page.request, "/", r"/cops/\d+"), "CoP pages")
+def test_meeting_form_by_keyboard_only(page_as, require_served):
+    require_served("lead.dinkes", r"/cops/\d+", "CoP pages", link_on="/")
+    page = page_as("lead.dinkes")
     page.get_by_role("link", name="JAK-HIGH", exact=True).click()
     tab_to(page, "Catat pertemuan")
     page.keyboard.press("Enter")  # loads the form in place

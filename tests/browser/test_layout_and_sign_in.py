@@ -3,7 +3,7 @@ import re
 
 from playwright.sync_api import expect
 
-from .helpers import LOGIN_LABEL, PASSWORD_LABEL, sign_in, signed_in
+from .helpers import LOGIN_LABEL, PASSWORD_LABEL, sign_in
 
 
 def test_employee_signs_in_and_sees_the_home_page(page):
@@ -41,8 +41,9 @@ def test_signing_out_ends_the_session(page):
     expect(page).to_have_url(re.compile(r"/login"))
 
 
-def test_admin_user_search_updates_the_list_in_place(page):
-    signed_in(page, "admin").goto("/admin/users")
+def test_admin_user_search_updates_the_list_in_place(page_as):
+    page = page_as("admin")
+    page.get_by_role("link", name="Pengguna").click()
     rows = page.locator("#user_list tbody tr")
     expect(rows).to_have_count(50)  # the first page of many
     with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true") as answer:
@@ -65,8 +66,8 @@ def test_language_can_be_switched_to_english_and_back(page):
     expect(page.get_by_role("button", name="Masuk", exact=True)).to_be_visible()
 
 
-def test_unknown_address_shows_the_not_found_page(page):
-    signed_in(page, "pegawai")
+def test_unknown_address_shows_the_not_found_page(page_as):
+    page = page_as("pegawai")
     response = page.goto("/tidak-ada")
     assert response.status == 404
     expect(page.get_by_role("heading", level=1)).to_have_text("Halaman tidak ditemukan")

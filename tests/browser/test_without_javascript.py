@@ -4,7 +4,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import first_link, sign_in, skip_unless_served
+from .helpers import sign_in
+from .journeys import download_first_file, employee_searches_filters_opens_and_downloads
 
 
 @pytest.fixture
@@ -24,31 +25,15 @@ def test_sign_in_search_people_and_sign_out_without_javascript(page):
     expect(page.get_by_text("Anda telah keluar.")).to_be_visible()
 
 
-def test_search_with_a_facet_and_download_an_asset_without_javascript(page):
+def test_search_with_a_facet_and_download_an_asset_without_javascript(page, require_served):
+    require_served("pegawai", "/search?q=arsip", "search")
     sign_in(page, "pegawai")
-    skip_unless_served(page.request, "/search?q=arsip", "search")
-    page.get_by_role("search").get_by_role("searchbox").first.fill("arsip")
-    page.get_by_role("search").get_by_role("button", name="Cari").first.click()
-    expect(page).to_have_url(re.compile(r"/search\?q=arsip"))
-    results = page.locator("#content a[href^='/assets/']")
-    expect(results.first).to_be_visible()
-    facet = page.locator("#content a[href*='/search?'][href*='q=arsip'][href*='&']").first
-    facet.click()  # a facet is a plain link
-    expect(page).to_have_url(re.compile(r"/search\?.*q=arsip.*&|/search\?.*&.*q=arsip"))
-    expect(results.first).to_be_visible()
-    results.first.click()
-    expect(page).to_have_url(re.compile(r"/assets/\d+$"))
-    download_link = page.locator("a[href*='/files/'][href$='/download']").first
-    with page.expect_download() as download:
-        download_link.click()
-    assert download.value.path().stat().st_size > 0
+    employee_searches_filters_opens_and_downloads(page)
 
 
-def test_asset_page_reads_and_downloads_without_javascript(page):
+def test_asset_page_reads_and_downloads_without_javascript(page, require_served):
+    asset = require_served("pegawai", r"/assets/\d+", "asset pages", link_on="/")
     sign_in(page, "pegawai")
-    asset_path = skip_unless_served(page.request, first_link(page.request, "/", r"/assets/\d+"), "assets")
-    page.goto(asset_path)
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
-    with page.expect_download() as download:
-        page.locator("a[href*='/files/'][href$='/download']").first.click()
-    assert download.value.path().stat().st_size > 0
+    page.locator(f"#content a[href='{asset}']").first.click()
+    expect(page.get_by_role("heading", level=1)).not_to_be_empty()
+    download_first_file(page)
