@@ -85,12 +85,14 @@ def fill_meeting_form(page, topic: str, held_on: date | None = None) -> None:
     page.get_by_label(re.compile("^Tamu dari luar")).fill("Budi Santoso — Kementerian Kesehatan")
 
 
-def add_attendee_with_the_picker(page, name_part: str) -> None:
-    """Type part of a name in the attendee search (htmx) and add the first match as a chip."""
+def add_attendee_with_the_picker(page, name_part: str) -> str:
+    """Type part of a name in the attendee search (htmx), add the first match; return the chip's name."""
     with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true"):
         page.get_by_label(re.compile("^Tambah pegawai")).fill(name_part)
     page.get_by_role("button", name="Tambah", exact=True).first.click()
-    expect(page.get_by_role("checkbox", name=re.compile(name_part)).first).to_be_checked()
+    chip = page.get_by_role("checkbox", name=re.compile(name_part)).first
+    expect(chip).to_be_checked()
+    return chip.evaluate("box => box.labels[0].textContent.trim()")
 
 
 def submit_form(page, button_name: re.Pattern = re.compile(r"^(Simpan|Unggah|Kirim)")) -> None:

@@ -30,23 +30,35 @@ def test_search_as_you_type_updates_results_in_place(page_as, require_served):
     expect(page.locator("#content a[href^='/assets/']").first).to_be_visible()
 
 
-def test_cop_lead_logs_a_meeting_with_attendees_and_uploads_an_asset(page, require_served, tmp_path):
+def test_cop_lead_logs_a_meeting_with_attendees_through_htmx(page, require_served):
     require_served("lead.dinkes", r"/cops/\d+", "CoP pages", link_on="/")
-    require_served("lead.dinkes", "/assets/new", "asset upload")
     signed_in(page, "lead.dinkes")
-    open_my_community(page, "JAK-HIGH")
+    cop_path = open_my_community(page, "JAK-HIGH")
     open_meeting_form(page)
     topic = f"Uji peramban {time.strftime('%H%M%S')}"
     fill_meeting_form(page, topic)
-    add_attendee_with_the_picker(page, "Ratna")
+    attendee = add_attendee_with_the_picker(page, "Ratna")
     with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true") as answer:
         submit_form(page)
     assert "<html" not in answer.value.text()
     expect(page.get_by_text(re.compile(f"{topic}.*tersimpan"))).to_be_visible()
-    expect(page.get_by_role("link", name=topic)).to_be_visible()  # in the timeline, without a reload
+    expect(page).to_have_url(re.compile(re.escape(cop_path) + "$"))  # no page load: swapped in place
+    page.get_by_role("link", name=topic).click()  # the timeline already lists it
+    expect(page.get_by_role("heading", level=1)).to_contain_text(topic)
+    attendance = page.locator("#content").get_by_role("listitem")
+    expect(attendance.filter(has_text=attendee)).to_have_count(1)
+    expect(attendance.filter(has_text="Budi Santoso")).to_have_count(1)
+
+
+def test_cop_lead_uploads_an_asset_from_a_meeting(page, require_served, tmp_path):
+    require_served("lead.dinkes", r"/cops/\d+", "CoP pages", link_on="/")
+    require_served("lead.dinkes", "/assets/new", "asset upload")
+    signed_in(page, "lead.dinkes")
+    open_my_community(page, "JAK-HIGH")
+    page.goto(meeting_links(page)[0])
     report = tmp_path / "notulen-uji.pdf"
     report.write_bytes(b"%PDF-1.4\n% Portal KM browser test\n%%EOF\n")
-    upload_asset_for_meeting(page, f"Aset {topic}", report)
+    upload_asset_for_meeting(page, f"Aset uji peramban {time.strftime('%H%M%S')}", report)
 
 
 def test_facilitator_confirms_accompaniment_of_a_meeting(page, require_served):
