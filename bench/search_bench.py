@@ -1,7 +1,8 @@
 """Search benchmark: kmapp.search (Whoosh + Sastrawi) vs. SQLite FTS5.
 
-Builds N synthetic Indonesian-like assets (affixed word forms drawn with a
-Zipf distribution, random agency/type/year/stage/visibility), indexes them
+Builds N synthetic Indonesian-like assets (real roots from Sastrawi's
+dictionary in affixed forms, Zipf-distributed, plus stop words and a long
+tail of invented words; random agency/type/year/stage/visibility), indexes them
 with both engines, then times ~200 queries of each kind as a viewer of one
 agency, with highlights and facet counts, and prints a Markdown table.
 
@@ -17,6 +18,7 @@ import bisect
 import datetime as dt
 import gc
 import itertools
+import math
 import os
 import random
 import shutil
@@ -25,6 +27,7 @@ import statistics
 import sys
 import tempfile
 import time
+import zlib
 from collections import Counter
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -32,30 +35,9 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from kmapp.search import schema as schema_module  # noqa: E402
 from kmapp.search.analysis import INDONESIAN_STOP_WORDS  # noqa: E402
 from kmapp.search.schema import document_fields, open_or_create_index  # noqa: E402
+from kmapp.search.searchers import ThreadLocalSearchers  # noqa: E402
 from kmapp.search.searching import search  # noqa: E402
 from kmapp.search.visibility import Viewer  # noqa: E402
-
-ROOTS = """
-arsip tagih layan bangun rencana kelola didik sehat jalan kerja ajar atur bijak
-tahu bagi catat kembang laksana lapor nilai olah pakai pantau rawat sedia tata
-tulis ubah uji ukur usul wajib anggar awas bantu beri buat cari dukung guna hasil
-hitung hubung jaga jamin kaji kumpul latih lindung milik minta periksa pimpin
-putus rapat rekam simpan tanam tentu terap tetap tingkat timbang tugas urus
-rusak sebar terima tolak pilih pindah tukar ganti tambah kurang tutup buka
-bersih rawat sewa bayar pungut hemat tabung pinjam kirim antar tunggu datang
-sapu tanya jawab baca dengar lihat tonton cetak salin potong ikat susun tinjau
-""".split()
-
-NOUNS = """
-data dokumen informasi inovasi masyarakat sistem aplikasi program kegiatan air
-banjir sampah pajak retribusi izin pegawai kota daerah provinsi pasar sekolah
-rumah sakit taman transportasi lintas bus kereta warga kampung kelurahan
-kecamatan gubernur dinas badan kantor digital pangan gizi anak ibu lansia
-sosial budaya wisata seni olahraga pemuda usaha koperasi industri modal
-investasi tanah ruang hukum peraturan standar prosedur mutu kinerja target
-indikator evaluasi audit risiko bencana kebakaran darurat obat vaksin pasien
-klinik dokter perawat jakarta anggaran laporan rapat surat nota keputusan
-""".split()
 
 ENGLISH = """
 knowledge management community of practice best practice lesson learned
@@ -69,6 +51,11 @@ SECI = ["sosialisasi", "eksternalisasi", "kombinasi", "internalisasi"]
 COMMUNITIES = list(range(1, 31))
 TAGS = ["arsip", "pelayanan publik", "knowledge management", "banjir", "kesehatan",
         "pendidikan", "anggaran", "smart city", "inovasi", "transportasi", "sampah"]
+
+ROOT_COUNT = 6000  # distinct roots in use; real corpora have several thousand
+STOP_SHARE, RARE_SHARE, ENGLISH_SHARE = 0.33, 0.03, 0.01
+QUERY_RANKS = (20, 3000)  # query words: log-uniform over these root ranks
+COMMON_RANKS = (1, 20)  # the "very common word" worst case
 
 
 def affixed_forms(root):
@@ -84,8 +71,18 @@ def affixed_forms(root):
             me + "i", pe]
 
 
+def dictionary_roots(rng, count):
+    """Real Indonesian roots from Sastrawi's dictionary, in random rank order."""
+    import Sastrawi
+
+    path = os.path.join(os.path.dirname(Sastrawi.__file__), "Stemmer", "data", "kata-dasar.txt")
+    with open(path, encoding="utf-8") as handle:
+        words = sorted({w.strip() for w in handle if w.strip().isalpha() and len(w.strip()) >= 4})
+    return rng.sample(words, count)
+
+
 def pseudo_words(rng, count):
-    """Invented words (names, jargon) to give the corpus a realistic vocabulary."""
+    """Invented words (names, jargon) to give the corpus a long tail."""
     syllables = [c + v for c in "bcdgjklmnprstw" for v in "aiueo"]
     words = set()
     while len(words) < count:
@@ -93,23 +90,44 @@ def pseudo_words(rng, count):
     return sorted(words)
 
 
+def zipf_weights(count, exponent=1.0):
+    return list(itertools.accumulate(1.0 / (rank + 1) ** exponent for rank in range(count)))
+
+
 class Vocabulary:
-    """Zipf-distributed word sampler over stop words, affixed forms, nouns."""
+    """Token sampler: Zipf-ranked roots in random affixed forms, stop words,
+    a long tail of rare invented words and a few English terms."""
 
     def __init__(self, rng):
-        content = [form for root in ROOTS for form in affixed_forms(root)]
-        content += NOUNS + ENGLISH
-        rng.shuffle(content)
-        rare = pseudo_words(rng, 30_000)
-        stop = sorted(INDONESIAN_STOP_WORDS)[:60]
-        self.words = stop + content + rare
-        weights = [1.0 / (rank + 1) ** 1.05 for rank in range(len(self.words))]
-        self.cumulative = list(itertools.accumulate(weights))
-        self.content = content
         self.rng = rng
+        self.roots = dictionary_roots(random.Random(1), ROOT_COUNT)
+        self.forms = [affixed_forms(root) for root in self.roots]
+        self.root_weights = zipf_weights(len(self.roots))
+        self.stop = sorted(INDONESIAN_STOP_WORDS)
+        self.stop_weights = zipf_weights(len(self.stop))
+        self.rare = pseudo_words(random.Random(2), 30_000)
+
+    def word_of_rank(self, rank):
+        """A random affixed form of the root with this 1-based rank."""
+        return self.rng.choice(self.forms[rank - 1])
 
     def sample(self, k):
-        return self.rng.choices(self.words, cum_weights=self.cumulative, k=k)
+        rng = self.rng
+        kinds = rng.choices("scre", [STOP_SHARE, 1 - STOP_SHARE - RARE_SHARE - ENGLISH_SHARE,
+                                     RARE_SHARE, ENGLISH_SHARE], k=k)
+        roots = iter(rng.choices(self.forms, cum_weights=self.root_weights, k=k))
+        stops = iter(rng.choices(self.stop, cum_weights=self.stop_weights, k=k))
+        words = []
+        for kind in kinds:
+            if kind == "s":
+                words.append(next(stops))
+            elif kind == "c":
+                words.append(rng.choice(next(roots)))
+            elif kind == "r":
+                words.append(rng.choice(self.rare))
+            else:
+                words.append(rng.choice(ENGLISH))
+        return words
 
     def text(self, k):
         words = self.sample(k)
@@ -118,6 +136,10 @@ class Vocabulary:
             if index:
                 words[index - 1] += "."
         return " ".join(words)
+
+    def content_words(self, k):
+        return [self.rng.choice(forms)
+                for forms in self.rng.choices(self.forms, cum_weights=self.root_weights, k=k)]
 
 
 def make_corpus(n, seed=42):
@@ -131,7 +153,7 @@ def make_corpus(n, seed=42):
         published = start + dt.timedelta(days=rng.randint(0, 3800))
         yield {
             "asset_id": asset_id,
-            "title": " ".join(rng.choices(vocab.content, k=rng.randint(4, 8))).capitalize(),
+            "title": " ".join(vocab.content_words(rng.randint(4, 8))).capitalize(),
             "summary": vocab.text(rng.randint(20, 40)),
             "body": vocab.text(rng.randint(300, 1500)),
             "tags": rng.sample(TAGS, rng.randint(1, 3)),
@@ -144,20 +166,28 @@ def make_corpus(n, seed=42):
 
 
 def make_queries(count, seed=7):
-    """Query texts per kind; phrases are taken from generated documents."""
+    """Query texts per kind.  Query words are roots' affixed forms with ranks
+    drawn log-uniformly (broad and narrow words alike); phrases are two
+    adjacent non-stop words taken from generated documents."""
     rng = random.Random(seed)
-    vocab = Vocabulary(random.Random(42))
-    mid = vocab.content[20:400]
+    vocab = Vocabulary(rng)
+
+    def word(ranks=QUERY_RANKS):
+        low, high = ranks
+        return vocab.word_of_rank(int(math.exp(rng.uniform(math.log(low), math.log(high)))))
+
     phrases = []
     for doc in make_corpus(count, seed=99):
         words = [w.strip(".").lower() for w in doc["body"].split()]
-        at = rng.randrange(len(words) - 1)
-        phrases.append(f'"{words[at]} {words[at + 1]}"')
+        pairs = [(a, b) for a, b in zip(words, words[1:])
+                 if a not in INDONESIAN_STOP_WORDS and b not in INDONESIAN_STOP_WORDS]
+        phrases.append('"%s %s"' % rng.choice(pairs))
     return {
-        "one-word": [rng.choice(mid) for _ in range(count)],
-        "two-word": [f"{rng.choice(mid)} {rng.choice(mid)}" for _ in range(count)],
+        "one-word": [word() for _ in range(count)],
+        "two-word": [f"{word()} {word()}" for _ in range(count)],
         "phrase": phrases,
-        "faceted": [rng.choice(mid) for _ in range(count)],
+        "faceted": [word() for _ in range(count)],
+        "very common word": [word(COMMON_RANKS) for _ in range(count)],
     }
 
 
@@ -172,15 +202,39 @@ def dir_size(path):
     return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(path) for f in fs)
 
 
+class StoredTextStats:
+    """What storing body text costs: the excerpt actually stored, and (from
+    every 10th document) an estimate for storing whole bodies instead."""
+
+    def __init__(self):
+        self.excerpt_bytes = 0
+        self.full_sample_bytes = 0
+        self.sampled = 0
+        self.count = 0
+
+    def add(self, fields, body):
+        self.count += 1
+        self.excerpt_bytes += len(fields["body_excerpt"])
+        if self.count % 10 == 0:
+            self.full_sample_bytes += len(zlib.compress(body.encode("utf-8"), 6))
+            self.sampled += 1
+
+    def full_bytes_estimate(self):
+        return self.full_sample_bytes / max(1, self.sampled) * self.count
+
+
 def build_whoosh(path, n, procs):
     ix = open_or_create_index(path)
+    stats = StoredTextStats()
     started = time.perf_counter()
     writer = ix.writer(limitmb=256, procs=procs, multisegment=False)
     for doc in make_corpus(n):
-        writer.add_document(**document_fields(doc))
+        fields = document_fields(doc)
+        stats.add(fields, doc["body"])
+        writer.add_document(**fields)
     writer.commit()
     elapsed = time.perf_counter() - started
-    return ix, elapsed
+    return ix, elapsed, stats
 
 
 def build_sqlite(path, n):
@@ -246,9 +300,10 @@ def time_queries(run, queries, seed=3):
     return timings, statistics.mean(totals)
 
 
-def whoosh_runner(ix, viewer, kind):
+def whoosh_runner(searchers, viewer, kind):
     def run(text, filters):
-        return search(ix, text, visible_to=viewer, filters=filters, page=1, pagelen=10).total
+        searcher = searchers.current()  # as a web worker thread would
+        return search(searcher, text, visible_to=viewer, filters=filters, page=1, pagelen=10).total
     run.kind = kind
     return run
 
@@ -282,8 +337,10 @@ def main():
 def run_benchmark(args, workdir):
     viewer = Viewer(agency_code="AG03", community_ids=frozenset({4, 5}))
     queries = make_queries(args.queries)
-    ix, whoosh_secs = build_whoosh(os.path.join(workdir, "whoosh"), args.n, args.procs)
-    engines = [("Whoosh", ix, whoosh_runner, whoosh_secs, dir_size(os.path.join(workdir, "whoosh")))]
+    ix, whoosh_secs, stored = build_whoosh(os.path.join(workdir, "whoosh"), args.n, args.procs)
+    whoosh_size = dir_size(os.path.join(workdir, "whoosh"))
+    searchers = ThreadLocalSearchers(ix)
+    engines = [("Whoosh", searchers, whoosh_runner, whoosh_secs, whoosh_size)]
     if not args.skip_sqlite:
         db_path = os.path.join(workdir, "fts.sqlite")
         db, sqlite_secs = build_sqlite(db_path, args.n)
@@ -297,8 +354,12 @@ def run_benchmark(args, workdir):
             timings, mean_hits = time_queries(make_runner(handle, viewer, kind), texts)
             print(f"| {name} | {args.n / secs:,.0f} | {size / 1e6:,.0f} | {kind} | {mean_hits:,.0f} "
                   f"| {percentile(timings, 0.5):.1f} | {percentile(timings, 0.95):.1f} |")
-        if hasattr(handle, "close"):
-            handle.close()
+        handle.close()
+    ix.close()
+    print(f"\nWhoosh index {whoosh_size / 1e6:,.0f} MB, of which stored body excerpts "
+          f"({schema_module.BODY_EXCERPT_CHARS:,} chars, zlib) {stored.excerpt_bytes / 1e6:,.1f} MB; "
+          f"storing whole bodies (zlib) would add about "
+          f"{stored.full_bytes_estimate() / 1e6:,.1f} MB instead.")
 
 
 if __name__ == "__main__":

@@ -64,9 +64,13 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from .admin import bp as admin_bp
+    from .assets import bp as assets_bp
     from .auth import bp as auth_bp
+    from .communities import bp as communities_bp
     from .main import bp as main_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
+    app.register_blueprint(communities_bp)
+    app.register_blueprint(assets_bp, url_prefix="/assets")

@@ -10,8 +10,9 @@ from .extensions import db
 
 
 def init_app(app: Flask) -> None:
+    from .assets.cli import import_assets
     for command in (init_db, seed_demo_command, create_user, set_password_command, import_users,
-                    backup_command, restore_command):
+                    backup_command, restore_command, import_assets):
         app.cli.add_command(command)
 
 

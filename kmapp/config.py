@@ -37,6 +37,9 @@ class DefaultConfig:
     SEARCH_INDEX_DIR = None
     MAX_UPLOAD_MB = 50
     ASSET_MEETING_REQUIRED_FROM = date(2025, 10, 1)
+    # Assets: months until the next review, per asset type (e.g. {"regulation": 24}).
+    REVIEW_MONTHS_DEFAULT = 12
+    REVIEW_MONTHS_BY_TYPE: dict = {}
 
     COMPRESS_ALGORITHM = ["br", "gzip"]
     COMPRESS_MIMETYPES = [

@@ -32,10 +32,31 @@ def can_manage_community(user: User, community: Community) -> bool:
     return is_admin(user) or leads(user, community)
 
 
-def can_edit_meeting(user: User, meeting: Meeting) -> bool:
+def can_edit_meeting(user: User, meeting: Meeting, locked: bool | None = None) -> bool:
+    """Admins always; the CoP's leads while the meeting's Triwulan is open. Lists pass `locked`
+    (known for the whole group) to save a query per meeting."""
     if is_admin(user):
         return True
-    return leads(user, meeting.community) and not quarter_locked(meeting.year, meeting.quarter)
+    if locked is None:
+        locked = quarter_locked(meeting.year, meeting.quarter)
+    return leads(user, meeting.community) and not locked
+
+
+def can_record_meeting_in(user: User, community: Community, year: int, quarter: int) -> bool:
+    """Create a meeting in, or move one into, this Triwulan: a locked one is for admins only."""
+    if is_admin(user):
+        return True
+    return leads(user, community) and not quarter_locked(year, quarter)
+
+
+def can_look_up_people(user: User) -> bool:
+    """Search employees by NIP or name (to name meeting attendees): admins and CoP leads."""
+    return is_admin(user) or bool(user.is_authenticated and user.has_role(Role.COP_LEAD)
+                                  and user.community_ids(MemberRole.LEAD))
+
+
+def can_lock_quarters(user: User) -> bool:
+    return is_admin(user)
 
 
 def can_confirm_accompaniment(user: User, meeting: Meeting) -> bool:

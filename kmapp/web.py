@@ -15,6 +15,9 @@ from .static_files import cache_versioned_static, static_url
 # Everything else needs a signed-in user.
 PUBLIC_ENDPOINTS = frozenset({"auth.login", "main.healthz", "main.set_language", "static"})
 
+PERSONAL_MIMETYPES = frozenset({"text/html", "application/json", "text/csv",
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
@@ -62,8 +65,9 @@ def _safe_headers(response: Response) -> Response:
     headers.setdefault("Referrer-Policy", "same-origin")
     headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
     headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-    if current_user and current_user.is_authenticated and request.endpoint != "static":
+    if current_user and current_user.is_authenticated and response.mimetype in PERSONAL_MIMETYPES:
         # Pages with personal data must not be kept by shared caches or the back-forward cache.
+        # Stored files set their own private caching, so a video is not fetched again each visit.
         response.cache_control.private = True
         response.cache_control.no_store = True
     return response

@@ -30,3 +30,95 @@
     box.appendChild(p);
   }
 })();
+
+// Meeting form (communities): add an attendee chip from the look-up, keep Enter in the
+// look-up box from sending the whole form, show the Triwulan of the chosen date, cancel.
+(function () {
+  "use strict";
+  var ROMAN = ["I", "II", "III", "IV"];
+  document.documentElement.classList.add("js");
+
+  document.addEventListener("click", function (event) {
+    var add = event.target.closest("[data-add-attendee]");
+    if (add) { addAttendee(add); return; }
+    var clear = event.target.closest("[data-clear]");
+    var box = clear && document.getElementById(clear.getAttribute("data-clear"));
+    if (box) { box.innerHTML = ""; }
+  });
+
+  function addAttendee(button) {
+    var chips = document.getElementById("attendee_chips");
+    var template = button.parentNode.querySelector("template");
+    if (!chips || !template) { return; }
+    var present = chips.querySelector('input[value="' + button.getAttribute("data-add-attendee") + '"]');
+    if (present) { present.checked = true; } else { chips.appendChild(template.content.cloneNode(true)); }
+    button.disabled = true;
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && event.target.matches("[data-attendee-search]")) { event.preventDefault(); }
+  });
+
+  document.addEventListener("input", function (event) {
+    var output = document.getElementById("held_on_quarter");
+    if (event.target.id !== "held_on" || !output) { return; }
+    var v = event.target.value;
+    var m = /^(\d{4})-(\d{2})-\d{2}$/.exec(v) || /^\d{1,2}[\/-](\d{1,2})[\/-](\d{4})$/.exec(v);
+    if (!m) { output.textContent = "\u2014"; return; }
+    var year = m[1].length === 4 ? m[1] : m[2], month = Number(m[1].length === 4 ? m[2] : m[1]);
+    output.textContent = month >= 1 && month <= 12 ? "Triwulan " + ROMAN[Math.floor((month - 1) / 3)] + " " + year : "\u2014";
+  });
+})();
+
+// Assets: upload progress and a size check before sending (links are slow; everything
+// also works without this). Forms marked data-upload show a <progress> while htmx sends.
+(function () {
+  "use strict";
+
+  function uploadForm(event) {
+    var form = event.target;
+    return form && form.matches && form.matches("form[data-upload]") ? form : null;
+  }
+
+  function setProgress(form, loaded, total) {
+    var box = form.querySelector("[data-upload-progress]");
+    if (!box) { return; }
+    box.hidden = false;
+    var percent = total ? Math.floor(loaded * 100 / total) : 0;
+    box.querySelector("progress").value = percent;
+    box.querySelector("[data-upload-percent]").textContent = percent + "%";
+  }
+
+  document.addEventListener("htmx:xhr:loadstart", function (event) {
+    var form = uploadForm(event);
+    if (form) { setProgress(form, 0, 0); }
+  });
+  document.addEventListener("htmx:xhr:progress", function (event) {
+    var form = uploadForm(event);
+    if (form && event.detail.lengthComputable) { setProgress(form, event.detail.loaded, event.detail.total); }
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = uploadForm(event);
+    var box = form && form.querySelector("[data-upload-progress]");
+    if (box) { box.hidden = true; }
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-upload-cancel]");
+    if (button && window.htmx) { window.htmx.trigger(button.closest("form"), "htmx:abort"); }
+  });
+
+  // Refuse a too-large file at once instead of after minutes of sending it.
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches("input[type=file][data-max-bytes]")) { return; }
+    var limit = parseInt(input.getAttribute("data-max-bytes"), 10);
+    var message = "";
+    Array.prototype.forEach.call(input.files || [], function (file) {
+      if (!message && file.size > limit) {
+        message = input.getAttribute("data-too-large").replace("{name}", file.name);
+      }
+    });
+    input.setCustomValidity(message);
+    if (message) { input.reportValidity(); }
+  });
+})();

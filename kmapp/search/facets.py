@@ -2,9 +2,10 @@
 
 Whoosh's ``groupedby`` facets look up each matching document's value in
 Python, per facet.  With only tens of distinct values per facet it is much
-faster to keep, per index version, one document-number set per facet value
-and count ``len(matches & value_docs)``, which runs in C.  The sets are built
-once per reader generation from the sortable columns and cached.
+faster to keep, per index version, one bitmap per facet value (see
+:mod:`kmapp.search.docsets`) and count ``(matched & value).bit_count()``,
+which runs in C.  The bitmaps are built once per index version from the
+facet fields' posting lists and cached.
 """
 
 import threading
@@ -17,48 +18,49 @@ _cache = OrderedDict()
 _cache_lock = threading.Lock()
 
 
-def facet_value_docs(searcher, cache_key):
-    """Return {field: {value: frozenset(docnums)}} for ``searcher``'s reader.
+def facet_value_docs(evaluator):
+    """Return {field: {value: bitmap}} for the evaluator's index version.
 
-    ``cache_key`` must identify the index *version* (e.g. storage folder plus
-    reader generation); a new key triggers a rebuild.
+    ``evaluator`` is a :class:`~kmapp.search.docsets.BitmapEvaluator`; its
+    version key identifies the cache entry, so a changed index rebuilds.
     """
+    key = evaluator.version_key
     with _cache_lock:
-        cached = _cache.get(cache_key)
+        cached = _cache.get(key)
         if cached is not None:
-            _cache.move_to_end(cache_key)
+            _cache.move_to_end(key)
             return cached
-    built = _build_value_docs(searcher)
+    built = _build_value_docs(evaluator)
     with _cache_lock:
-        _cache[cache_key] = built
+        _cache[key] = built
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
     return built
 
 
-def _build_value_docs(searcher):
-    reader = searcher.reader()
+def _build_value_docs(evaluator):
+    reader = evaluator.searcher.reader()
     by_field = {}
     for fieldname in FACET_FIELDS:
+        field = reader.schema[fieldname]
         groups = {}
-        if reader.has_column(fieldname):
-            column = reader.column_reader(fieldname)
-            for docnum in reader.all_doc_ids():  # skips deleted documents
-                value = column[docnum]
-                if value not in (None, "", 0):
-                    groups.setdefault(value, set()).add(docnum)
-        by_field[fieldname] = {value: frozenset(docs) for value, docs in groups.items()}
+        # sortable_terms() skips the extra range-query terms of NUMERIC fields.
+        for term_bytes in list(field.sortable_terms(reader, fieldname)):
+            bitmap = evaluator.term(fieldname, term_bytes)
+            if bitmap:
+                groups[field.from_bytes(term_bytes)] = bitmap
+        by_field[fieldname] = groups
     return by_field
 
 
-def count_facets(value_docs, matched_docs):
-    """Return {field: [(value, count), ...]} for documents in ``matched_docs``,
-    most frequent first, zero counts omitted."""
+def count_facets(value_docs, matched):
+    """Return {field: [(value, count), ...]} for documents in bitmap
+    ``matched``, most frequent first, zero counts omitted."""
     counts = {}
     for fieldname, groups in value_docs.items():
         pairs = []
-        for value, docs in groups.items():
-            count = len(docs & matched_docs)  # CPython walks the smaller set
+        for value, bitmap in groups.items():
+            count = (bitmap & matched).bit_count()
             if count:
                 pairs.append((value, count))
         pairs.sort(key=lambda pair: (-pair[1], str(pair[0])))

@@ -1,23 +1,30 @@
 """Running a search: query, visibility, filters, page, facets, snippets,
 "did you mean".
 
-Everything the viewer may not see is excluded by the Whoosh ``filter`` (a
-document-number set computed from the visibility and filter queries), so the
-total, the facet counts and the pages only ever count visible assets.  The
-filter is applied as a set rather than ANDed into the query so that it does
-not change relevance scores.
+Everything the viewer may not see is excluded before anything is counted or
+ranked: the visibility and filter queries are evaluated to a bitmap of
+allowed documents (see :mod:`kmapp.search.docsets`), the query's bitmap is
+intersected with it, and that intersection is the total, the base of the
+facet counts and the only set ranking looks at.  Visibility therefore never
+leaks through counts, facets or page boundaries, and it stays out of the
+relevance scores.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 from whoosh import query as wq
-from whoosh.sorting import FieldFacet
+from whoosh.searching import Searcher
 
+from .docsets import BitmapEvaluator, term_bitmaps
+from .facets import clear_cache as clear_facet_cache
 from .facets import count_facets, facet_value_docs
 from .filters import filters_query
 from .query_parsing import parse_user_query, positive_terms
-from .schema import decompress_excerpt
+from .ranking import clear_cache as clear_ranking_cache
+from .ranking import top_docnums
+from .schema import FACET_FIELDS, decompress_excerpt
 from .snippets import make_snippet, plain_snippet
 from .spelling import corrected_query_text
 from .visibility import visibility_query
@@ -39,7 +46,7 @@ class SearchHit:
     asset_type: str | None
     year: int | None
     published: object = None  # datetime or None
-    score: float | None = None
+    score: float | None = None  # None when sorted by date
 
 
 @dataclass(frozen=True)
@@ -62,13 +69,15 @@ class SearchPage:
 
 
 def search(index, query_text, *, visible_to, filters=None, page=1, pagelen=10, sort="relevance"):
-    """Search ``index`` as ``visible_to`` (a :class:`Viewer`) and return a
-    :class:`SearchPage`.
+    """Search as ``visible_to`` (a :class:`Viewer`) and return a :class:`SearchPage`.
 
+    ``index`` is a Whoosh ``Index`` (a searcher is opened and closed for this
+    call) or an open ``Searcher`` (reused; see :mod:`kmapp.search.searchers`
+    -- much faster, as opening a reader costs several milliseconds).
     ``filters`` maps filterable fields (see :mod:`kmapp.search.filters`) to a
     value or list of values; ``sort`` is "relevance" or "newest".  A query
-    text that cannot be parsed falls back to its plain words; a blank query
-    lists every visible asset.  When the query finds nothing and a spelling
+    that cannot be parsed falls back to its plain words; a blank query lists
+    every visible asset.  When the query finds nothing and a spelling
     correction does, the corrected results are returned with
     ``showing_results_for`` set.
     """
@@ -77,8 +86,8 @@ def search(index, query_text, *, visible_to, filters=None, page=1, pagelen=10, s
     page = max(1, int(page))
     pagelen = min(MAX_PAGELEN, max(1, int(pagelen)))
     query_text = query_text or ""
-    with index.searcher() as searcher:
-        context = _SearchContext(index, searcher, visible_to, filters, sort)
+    with _searcher_for(index) as searcher:
+        context = _SearchContext(searcher, visible_to, filters, newest_first=(sort == "newest"))
         result = context.run(query_text, page, pagelen)
         suggestion = _suggestion(context, query_text, result.total)
         if suggestion and result.total == 0:
@@ -86,6 +95,15 @@ def search(index, query_text, *, visible_to, filters=None, page=1, pagelen=10, s
             if corrected.total:
                 return _with(corrected, query_text, suggestion, showing_results_for=suggestion)
         return _with(result, query_text, suggestion)
+
+
+@contextmanager
+def _searcher_for(index_or_searcher):
+    if isinstance(index_or_searcher, Searcher):
+        yield index_or_searcher
+    else:
+        with index_or_searcher.searcher() as searcher:
+            yield searcher
 
 
 def _with(result, query_text, suggestion, showing_results_for=None):
@@ -118,74 +136,59 @@ def _suggestion(context, query_text, total):
 class _SearchContext:
     """State shared by the searches of one request (one searcher)."""
 
-    def __init__(self, index, searcher, viewer, filters, sort):
-        self.index = index
+    def __init__(self, searcher, viewer, filters, newest_first):
         self.searcher = searcher
-        self.sort = sort
+        self.newest_first = newest_first
+        self.version_key = index_version_key(searcher)
+        self.bitmaps = BitmapEvaluator(searcher, self.version_key)
         self.allowed = self._allowed_docs(viewer, filters)
 
     def _allowed_docs(self, viewer, filters):
         clauses = [q for q in (visibility_query(viewer), filters_query(filters)) if q]
         if not clauses:
-            return None
-        restriction = wq.And(clauses) if len(clauses) > 1 else clauses[0]
-        return set(self.searcher.docs_for_query(restriction))
+            return self.bitmaps.live_docs()
+        return self.bitmaps.evaluate(wq.And(clauses))
 
     def matched_docs(self, query):
-        """Document numbers matching ``query`` that the viewer may see."""
-        docs = set(self.searcher.docs_for_query(query))
-        return docs if self.allowed is None else docs & self.allowed
+        """Bitmap of documents matching ``query`` that the viewer may see."""
+        return self.bitmaps.evaluate(query) & self.allowed
 
     def count(self, query_text):
         """Number of visible assets matching ``query_text``."""
-        return len(self.matched_docs(parse_user_query(self.searcher.schema, query_text)))
+        query = parse_user_query(self.searcher.schema, query_text)
+        return self.matched_docs(query).bit_count()
 
     def run(self, query_text, page, pagelen):
         """Search ``query_text``; return the requested page with facets."""
         query = parse_user_query(self.searcher.schema, query_text)
         matched = self.matched_docs(query)
         if not matched:
-            return SearchPage(query_text, [], 0, page, pagelen, facets=_empty_facets())
-        results = self.searcher.search(
-            query, filter=matched, limit=page * pagelen, **self._sort_arguments()
-        )
+            empty = {name: [] for name in FACET_FIELDS}
+            return SearchPage(query_text, [], 0, page, pagelen, facets=empty)
         first = (page - 1) * pagelen
+        ranked = top_docnums(
+            self.searcher, query, matched, first + pagelen,
+            newest_first=self.newest_first, version_key=self.version_key,
+        )
         stems = {text for name, text in positive_terms(query) if name in SNIPPET_FIELDS}
-        hits = [_hit(hit, stems) for hit in results[first:first + pagelen]]
-        facets = count_facets(self._value_docs(), matched)
-        return SearchPage(query_text, hits, len(matched), page, pagelen, facets=facets)
+        hits = [self._hit(docnum, score, stems) for docnum, score in ranked[first:]]
+        facets = count_facets(facet_value_docs(self.bitmaps), matched)
+        return SearchPage(query_text, hits, matched.bit_count(), page, pagelen, facets=facets)
 
-    def _sort_arguments(self):
-        if self.sort == "newest":
-            return {"sortedby": FieldFacet("published", reverse=True)}
-        return {}
-
-    def _value_docs(self):
-        storage = self.index.storage
-        key = (getattr(storage, "folder", None) or id(storage), self.searcher.reader().generation())
-        return facet_value_docs(self.searcher, key)
-
-
-def _empty_facets():
-    from .schema import FACET_FIELDS
-
-    return {fieldname: [] for fieldname in FACET_FIELDS}
-
-
-def _hit(hit, stems):
-    stored = hit.fields()
-    return SearchHit(
-        asset_id=stored["asset_id"],
-        title=stored.get("title", ""),
-        snippet=_snippet(stored, stems),
-        agency=stored.get("agency"),
-        agency_name=stored.get("agency_name"),
-        cop_name=stored.get("cop_name"),
-        asset_type=stored.get("asset_type"),
-        year=stored.get("year"),
-        published=stored.get("published"),
-        score=hit.score,
-    )
+    def _hit(self, docnum, score, stems):
+        stored = self.searcher.stored_fields(docnum)
+        return SearchHit(
+            asset_id=stored["asset_id"],
+            title=stored.get("title", ""),
+            snippet=_snippet(stored, stems),
+            agency=stored.get("agency"),
+            agency_name=stored.get("agency_name"),
+            cop_name=stored.get("cop_name"),
+            asset_type=stored.get("asset_type"),
+            year=stored.get("year"),
+            published=stored.get("published"),
+            score=score,
+        )
 
 
 def _snippet(stored, stems):
@@ -197,3 +200,26 @@ def _snippet(stored, stems):
         if snippet is not None:
             return snippet
     return plain_snippet(summary or body)
+
+
+def index_version_key(searcher):
+    """Identifies the exact set of live documents a searcher reads.
+
+    Segment ids are random per segment and a segment's deletions only ever
+    grow, so (segment id, deleted count) pairs pin the content -- even when
+    an index is deleted and rebuilt in the same folder.  Caches keyed on it
+    never need explicit invalidation.
+    """
+    segments = []
+    for leaf, _offset in searcher.reader().leaf_readers():
+        segment = leaf.segment()
+        if segment is not None:
+            segments.append((segment.segment_id(), segment.deleted_count()))
+    return tuple(segments)
+
+
+def clear_caches():
+    """Drop all cached bitmaps and orders (tests, or to free memory)."""
+    clear_facet_cache()
+    clear_ranking_cache()
+    term_bitmaps.clear()

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from kmapp.search.facets import clear_cache
+from kmapp.search.searching import clear_caches
 from kmapp.search.schema import document_fields, open_or_create_index
 
 ASSETS = [
@@ -75,8 +75,8 @@ def build_index(path, assets):
 
 @pytest.fixture
 def asset_index(tmp_path):
-    clear_cache()
+    clear_caches()
     index = build_index(tmp_path / "index", ASSETS)
     yield index
     index.close()
-    clear_cache()
+    clear_caches()

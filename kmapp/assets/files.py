@@ -1,0 +1,93 @@
+"""Serving an asset's files (download, inline view) and adding new versions."""
+from flask import abort, current_app, flash, make_response, redirect, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..extensions import db
+from ..files.storage import path_of
+from ..htmx import is_htmx_request, render_page
+from ..models import AccessKind, Asset, AssetFileVersion
+from ..policy import asset_for_view, can_edit_asset, require
+from . import bp
+from .filetypes import KIND_BY_CONTENT_TYPE, RejectedFile, safe_display_name
+from .forms import NewFileForm, optional_int
+from .services import add_file_version
+from .uploads import accept_file, describe_limit, max_file_bytes
+from .usage import record_access
+
+# Served files are documents, never pages: a sandboxed document cannot run scripts or reach
+# the portal's cookies even if a browser were tricked into rendering it. Chrome and Safari
+# refuse to start their PDF viewer in a sandboxed document, so an inline PDF (its bytes
+# checked to be a PDF at upload, served as application/pdf with nosniff) keeps the site CSP.
+SANDBOX = "sandbox"
+
+
+def _version_of(asset: Asset, version_id: int) -> AssetFileVersion:
+    version = db.session.get(AssetFileVersion, version_id)
+    if version is None or version.file.asset_id != asset.id:
+        abort(404)
+    return version
+
+
+def _send(version: AssetFileVersion, *, as_attachment: bool, mimetype: str):
+    path = path_of(version.storage_name)
+    if not path.is_file():
+        current_app.logger.error("stored file missing: version %s (%s)", version.id, version.storage_name)
+        abort(404)
+    response = send_file(path, mimetype=mimetype, as_attachment=as_attachment,
+                         download_name=version.original_name, conditional=True, max_age=0, etag=version.sha256)
+    if as_attachment or mimetype != "application/pdf":
+        response.headers["Content-Security-Policy"] = SANDBOX
+    response.cache_control.private = True
+    return response
+
+
+@bp.get("/<int:asset_id>/files/<int:version_id>/download")
+def download(asset_id: int, version_id: int):
+    asset = asset_for_view(asset_id)
+    version = _version_of(asset, version_id)
+    record_access(asset, current_user, AccessKind.DOWNLOAD)
+    return _send(version, as_attachment=True, mimetype=version.content_type or "application/octet-stream")
+
+
+@bp.get("/<int:asset_id>/files/<int:version_id>/view")
+def view(asset_id: int, version_id: int):
+    """Inline only for PDF, images, video, and text (as text/plain); anything else downloads."""
+    asset = asset_for_view(asset_id)
+    version = _version_of(asset, version_id)
+    kind = KIND_BY_CONTENT_TYPE.get(version.content_type)
+    if kind is None or not kind.inline:
+        return redirect(url_for(".download", asset_id=asset.id, version_id=version.id))
+    record_access(asset, current_user, AccessKind.OPEN)
+    mimetype = "text/plain" if kind.key in ("txt", "md") else kind.content_type  # charset added: utf-8
+    return _send(version, as_attachment=False, mimetype=mimetype)
+
+
+@bp.route("/<int:asset_id>/files/new", methods=["GET", "POST"])
+def new_file(asset_id: int):
+    asset = asset_for_view(asset_id)
+    require(can_edit_asset(current_user, asset))
+    form = NewFileForm()
+    form.set_target_choices(asset)
+    if request.method == "GET":
+        form.target.data = optional_int(request.args.get("file"))
+    elif form.validate_on_submit():
+        target = next((f for f in asset.files if f.id == form.target.data), None)
+        chosen = form.file.data
+        try:
+            upload = accept_file(chosen.stream, chosen.filename)
+        except RejectedFile as error:
+            form.file.errors.append(f"{safe_display_name(chosen.filename)}: {error}")
+        else:
+            version = add_file_version(asset, upload, form.change_note.data, current_user, target)
+            flash(_("Versi %(n)s dari “%(name)s” tersimpan.", n=version.version_no, name=version.original_name),
+                  "success")
+            destination = url_for(".show", asset_id=asset.id)
+            if is_htmx_request():
+                response = make_response("", 200)
+                response.headers["HX-Redirect"] = destination  # the whole asset page, with its history
+                return response
+            return redirect(destination)
+    status = 422 if form.errors and not is_htmx_request() else 200
+    return render_page("assets/new_file.html", "file_form", status=status, form=form, asset=asset,
+                       limit=describe_limit(), max_bytes=max_file_bytes())

@@ -1,0 +1,203 @@
+"""Asset pages: upload, edit, the asset page, votes, reviews, the due list, tag suggestions."""
+import json
+
+from flask import abort, flash, make_response, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import func, select
+from werkzeug.datastructures import MultiDict
+
+from ..auth.routes import safe_next
+from ..extensions import db
+from ..htmx import is_htmx_request, render_page
+from ..models import AccessKind, Asset, Community, Meeting, MemberRole, Role, Tag, asset_tag
+from ..policy import asset_for_view, can_edit_asset, can_manage_community, get_or_404, is_admin, require
+from . import bp, rules
+from .forms import ActionForm, AssetForm, AssetUploadForm, VoteForm
+from .services import AssetRuleError, mark_reviewed, meeting_required_on_edit, publish_asset, update_asset
+from .uploads import UploadRejected, accept_files, describe_limit, max_file_bytes
+from .usage import assets_due_for_review, record_access, related_assets, vote, vote_summary
+
+DUE_PAGE_SIZE = 50
+TAG_SUGGESTIONS = 10
+
+
+def communities_managed_by(user) -> list[Community]:
+    """The CoPs this user may upload to (every CoP for an admin)."""
+    if is_admin(user):
+        candidates = db.session.scalars(select(Community).order_by(Community.name)).all()
+    else:
+        candidates = sorted((m.community for m in user.memberships if m.role == MemberRole.LEAD),
+                            key=lambda c: c.name)
+    return [c for c in candidates if can_manage_community(user, c)]
+
+
+def render_partial(template: str, **context):
+    """An htmx-only widget answer (the no-JS path redirects instead)."""
+    response = make_response(render_template(template, **context))
+    response.vary.add("HX-Request")
+    return response
+
+
+def _chosen_community(form: AssetUploadForm, communities: list[Community]) -> Community | None:
+    """The CoP from the form (or the `cop`/`meeting` link parameters); 403 for someone else's CoP."""
+    community_id = form.cop.data
+    if community_id is None and form.meeting.data is not None:
+        meeting = db.session.get(Meeting, form.meeting.data)
+        community_id = meeting.community_id if meeting else None
+    if community_id is None:
+        return communities[0] if len(communities) == 1 else None
+    community = get_or_404(Community, community_id)
+    require(can_manage_community(current_user, community))
+    return community
+
+
+def _upload_form(formdata=None) -> tuple[AssetUploadForm, Community | None]:
+    communities = communities_managed_by(current_user)
+    require(bool(communities))
+    form = AssetUploadForm(formdata=formdata) if formdata is not None else AssetUploadForm()
+    community = _chosen_community(form, communities)
+    form.cop.data = community.id if community else None
+    form.set_community_choices(communities)
+    form.set_meeting_choices(community, rules.meeting_required(rules.today()))
+    return form, community
+
+
+def _upload_page(form, community, created=None, status=200):
+    # htmx swaps only 2xx answers: a form with errors goes back as 200 to be shown.
+    status = 200 if is_htmx_request() else status
+    return render_page("assets/new.html", "asset_form", status=status, form=form, community=community,
+                       created=created, limit=describe_limit(), max_bytes=max_file_bytes())
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new():
+    if request.method == "GET":
+        form, community = _upload_form(request.args if request.args else None)
+        if form.meeting.data not in {c.value for c in form.meeting.choices}:
+            form.meeting.data = None  # a meeting of another CoP is not preselected
+        return _upload_page(form, community)
+    form, community = _upload_form()
+    if not form.validate_on_submit():
+        if any(f and f.filename for f in form.files.data or []) and not form.files.errors:
+            form.files.errors.append(_("Perbaiki isian yang ditandai, lalu pilih berkas lagi "
+                                       "(peramban tidak menyimpan pilihan berkas)."))
+        return _upload_page(form, community, status=422)
+    try:
+        asset = publish_asset(community, form.to_fields(), accept_files(form.files.data), current_user)
+    except UploadRejected as rejected:
+        form.files.errors = rejected.errors + [_("Isian lain tetap tersimpan di formulir; pilih lagi berkas "
+                                                  "yang benar.")]
+        return _upload_page(form, community, status=422)
+    except AssetRuleError as error:
+        getattr(form, error.field).errors.append(str(error))
+        return _upload_page(form, community, status=422)
+    if not is_htmx_request():
+        flash(_("Aset “%(title)s” tersimpan.", title=asset.title), "success")
+        return redirect(url_for(".show", asset_id=asset.id))
+    # Next upload from the same meeting: a fresh form that keeps the CoP and the meeting.
+    fresh, _community = _upload_form(MultiDict({"cop": str(community.id), "meeting": str(asset.meeting_id or "")}))
+    response = _upload_page(fresh, community, created=asset)
+    response.headers["HX-Trigger"] = json.dumps({"assetCreated": {
+        "id": asset.id, "community_id": community.id, "meeting_id": asset.meeting_id}})
+    return response
+
+
+def _form_data(asset: Asset) -> dict:
+    return {"title": asset.title, "summary": asset.summary, "asset_type": asset.asset_type,
+            "km_stage": asset.km_stage, "visibility": asset.visibility, "meeting": asset.meeting_id,
+            "tags": ", ".join(tag.name for tag in asset.tags)}
+
+
+@bp.route("/<int:asset_id>/edit", methods=["GET", "POST"])
+def edit(asset_id: int):
+    asset = asset_for_view(asset_id)
+    require(can_edit_asset(current_user, asset))
+    form = AssetForm(data=_form_data(asset))
+    form.set_meeting_choices(asset.community, meeting_required_on_edit(asset))
+    if form.validate_on_submit():
+        try:
+            update_asset(asset, form.to_fields(), current_user)
+        except AssetRuleError as error:
+            getattr(form, error.field).errors.append(str(error))
+        else:
+            flash(_("Perubahan aset disimpan."), "success")
+            return redirect(url_for(".show", asset_id=asset.id))
+    return render_page("assets/edit.html", status=422 if form.errors else 200, form=form, asset=asset)
+
+
+@bp.get("/<int:asset_id>")
+def show(asset_id: int):
+    asset = asset_for_view(asset_id)
+    record_access(asset, current_user, AccessKind.OPEN)
+    return render_page("assets/show.html", asset=asset, votes=vote_summary(asset, current_user),
+                       related=related_assets(asset, current_user), vote_form=VoteForm(),
+                       action_form=ActionForm(), overdue=rules.is_overdue(asset))
+
+
+@bp.post("/<int:asset_id>/vote")
+def vote_on(asset_id: int):
+    asset = asset_for_view(asset_id)
+    form = VoteForm()
+    if form.validate_on_submit():
+        vote(asset, current_user, form.useful.data == "1")
+    if is_htmx_request():
+        return render_partial("assets/_vote.html", asset=asset, votes=vote_summary(asset, current_user),
+                              vote_form=form)
+    if form.errors:
+        flash(_("Jawaban tidak tersimpan. Silakan coba lagi."), "error")
+    return redirect(url_for(".show", asset_id=asset.id) + "#asset_vote")
+
+
+@bp.post("/<int:asset_id>/review")
+def review(asset_id: int):
+    asset = asset_for_view(asset_id)
+    require(can_edit_asset(current_user, asset))
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    mark_reviewed(asset, current_user)
+    if is_htmx_request():
+        return render_partial("assets/_due_row.html", asset=asset, action_form=ActionForm(), reviewed=True)
+    flash(_("Aset ditandai sudah ditinjau. Tinjauan berikutnya: %(day)s.",
+            day=asset.next_review_on.strftime("%d-%m-%Y")), "success")
+    return redirect(safe_next(request.form.get("next") or url_for(".show", asset_id=asset.id)))
+
+
+@bp.get("/due")
+def due():
+    require(is_admin(current_user) or current_user.has_role(Role.COP_LEAD))
+    page = max(1, request.args.get("page", 1, type=int))
+    found = db.paginate(assets_due_for_review(current_user), page=page, per_page=DUE_PAGE_SIZE, error_out=False)
+    return render_page("assets/due.html", "due_list", found=found, action_form=ActionForm(),
+                       today=rules.today())
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def tag_suggestions(typed: str) -> list[str]:
+    """Completions for a comma-separated tag field: earlier tags kept, the last one completed."""
+    *earlier, last = [part.strip() for part in typed.split(",")] if typed else [""]
+    earlier = [t.lower() for t in earlier if t]
+    usage = func.count(asset_tag.c.asset_id)
+    statement = (select(Tag.name).outerjoin(asset_tag, asset_tag.c.tag_id == Tag.id).group_by(Tag.id, Tag.name)
+                 .order_by(usage.desc(), Tag.name).limit(TAG_SUGGESTIONS + len(earlier)))
+    if last:
+        statement = statement.where(Tag.name.like(_escape_like(last.lower()) + "%", escape="\\"))
+    names = [name for name in db.session.scalars(statement) if name not in earlier][:TAG_SUGGESTIONS]
+    return [", ".join(earlier + [name]) for name in names]
+
+
+@bp.get("/tags")
+def tags():
+    typed = request.args.get("q", request.args.get("tags", ""))[:600]
+    return render_page("assets/tags.html", "tag_options", suggestions=tag_suggestions(typed), q=typed)
+
+
+@bp.errorhandler(413)
+def upload_too_large(error):
+    message = _("Kiriman terlalu besar: setiap berkas paling besar %(limit)s. Kembali ke formulir, lalu pilih "
+                "berkas yang lebih kecil.", limit=describe_limit())
+    return render_page("errors/error.html", "content", status=413, code=413, title=_("Berkas terlalu besar"),
+                       message=message, error=error)

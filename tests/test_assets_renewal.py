@@ -1,0 +1,135 @@
+"""File versions, reviews, the due list, overdue marks and tag suggestions."""
+import io
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from kmapp.assets import rules
+from kmapp.extensions import db
+from kmapp.models import Asset, AuditLog, SearchOutbox
+
+from .fixtures_assets import act_as  # noqa: F401  (fixture)
+from .fixtures_assets import docx_bytes, exe_bytes, make_asset, pdf_bytes, stored_files
+
+
+def _set_review(app, asset_id, days_from_today):
+    with app.app_context():
+        asset = db.session.get(Asset, asset_id)
+        asset.next_review_on = rules.today() + timedelta(days=days_from_today)
+        db.session.commit()
+
+
+def _new_version(client, asset_id, content, name, file_id=None, note="Tabel biaya diperbarui", htmx=False):
+    data = {"file": (io.BytesIO(content), name), "change_note": note, "target": str(file_id or "")}
+    return client.post(f"/assets/{asset_id}/files/new", data=data, content_type="multipart/form-data",
+                       headers={"HX-Request": "true"} if htmx else {})
+
+
+def test_new_version_keeps_the_old_one_and_shows_the_history(app, client, act_as, world):
+    asset_id = make_asset(app, client, act_as, world)
+    with app.app_context():
+        file_id = db.session.get(Asset, asset_id).files[0].id
+    _set_review(app, asset_id, -10)
+    act_as("lead_a")
+    response = _new_version(client, asset_id, pdf_bytes("versi dua"), "sop-v2.pdf", file_id)
+    assert response.status_code == 302
+    page = client.get(f"/assets/{asset_id}").get_data(as_text=True)
+    assert "Riwayat versi (2)" in page and "Tabel biaya diperbarui" in page and "Unggahan pertama" in page
+    assert "sop-v2.pdf" in page and "Lead.A" in page and "Lewat jadwal tinjau" not in page
+    with app.app_context():
+        asset = db.session.get(Asset, asset_id)
+        versions = asset.files[0].versions
+        assert [v.version_no for v in versions] == [1, 2] and len(asset.files) == 1
+        assert asset.last_reviewed_on == rules.today()  # a new version counts as a review
+        assert db.session.scalar(select(AuditLog.action).where(AuditLog.action == "asset.version_added"))
+        old_version = versions[0].id
+    old = client.get(f"/assets/{asset_id}/files/{old_version}/download")
+    assert old.status_code == 200 and old.headers["Content-Disposition"].endswith("sop.pdf")
+    old.close()
+    assert len(stored_files(app)) == 2
+
+
+def test_an_extra_file_is_added_as_a_new_file(app, client, act_as, world):
+    asset_id = make_asset(app, client, act_as, world)
+    act_as("lead_a")
+    assert _new_version(client, asset_id, docx_bytes(), "lampiran.docx").status_code == 302
+    with app.app_context():
+        assert len(db.session.get(Asset, asset_id).files) == 2
+
+
+def test_a_rejected_version_keeps_the_note_and_leaves_nothing(app, client, act_as, world):
+    asset_id = make_asset(app, client, act_as, world)
+    act_as("lead_a")
+    response = _new_version(client, asset_id, exe_bytes(), "pembaruan.pdf", note="Catatan saya", htmx=True)
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200 and "<html" not in body and "HX-Request" in response.headers["Vary"]
+    assert "pembaruan.pdf: Isi berkas bukan PDF" in body and "Catatan saya" in body
+    assert len(stored_files(app)) == 1
+
+
+def test_htmx_version_upload_sends_the_browser_to_the_asset_page(app, client, act_as, world):
+    asset_id = make_asset(app, client, act_as, world)
+    act_as("lead_a")
+    response = _new_version(client, asset_id, pdf_bytes("v2"), "v2.pdf", htmx=True)
+    assert response.status_code == 200 and response.headers["HX-Redirect"] == f"/assets/{asset_id}"
+
+
+def test_mark_reviewed_moves_the_next_review_by_the_type_interval(app, client, act_as, world):
+    app.config["REVIEW_MONTHS_BY_TYPE"] = {"regulation": 24}
+    asset_id = make_asset(app, client, act_as, world, asset_type="regulation")
+    _set_review(app, asset_id, -3)
+    act_as("lead_a")
+    assert "Lewat jadwal tinjau" in client.get(f"/assets/{asset_id}").get_data(as_text=True)
+    assert client.post(f"/assets/{asset_id}/review").status_code == 302
+    with app.app_context():
+        asset = db.session.get(Asset, asset_id)
+        assert asset.last_reviewed_on == rules.today()
+        assert asset.next_review_on == rules.add_months(rules.today(), 24)
+        assert db.session.scalar(select(AuditLog.action).where(AuditLog.action == "asset.reviewed"))
+        assert len(db.session.scalars(select(SearchOutbox).where(SearchOutbox.asset_id == asset_id)).all()) == 2
+    assert "Lewat jadwal tinjau" not in client.get(f"/assets/{asset_id}").get_data(as_text=True)
+
+
+def test_due_list_shows_own_cop_assets_due_within_30_days_overdue_first(app, client, act_as, world):
+    later = make_asset(app, client, act_as, world, title="Jatuh tempo 20 hari")
+    overdue = make_asset(app, client, act_as, world, title="Terlambat")
+    far = make_asset(app, client, act_as, world, title="Masih lama")
+    other_cop = make_asset(app, client, act_as, world, cop=world.cop_b, who="lead_b", title="Milik CoP lain")
+    for asset_id, days in ((later, 20), (overdue, -5), (far, 90), (other_cop, -5)):
+        _set_review(app, asset_id, days)
+    act_as("lead_a")
+    page = client.get("/assets/due").get_data(as_text=True)
+    assert page.index("Terlambat") < page.index("Jatuh tempo 20 hari")
+    assert "Masih lama" not in page and "Milik CoP lain" not in page
+    assert "Lewat jadwal tinjau" in page and "Segera ditinjau" in page and "Aset jatuh tempo" in page  # nav entry
+    act_as("admin")
+    assert "Milik CoP lain" in client.get("/assets/due").get_data(as_text=True)
+    act_as("employee")
+    assert client.get("/assets/due").status_code == 403
+
+
+def test_due_list_partial_and_review_from_the_list(app, client, act_as, world):
+    asset_id = make_asset(app, client, act_as, world)
+    _set_review(app, asset_id, -1)
+    act_as("lead_a")
+    listing = client.get("/assets/due", headers={"HX-Request": "true"})
+    assert "<html" not in listing.get_data(as_text=True) and "HX-Request" in listing.headers["Vary"]
+    row = client.post(f"/assets/{asset_id}/review", data={"next": "/assets/due"}, headers={"HX-Request": "true"})
+    body = row.get_data(as_text=True)
+    assert body.lstrip().startswith("<tr>") and "Ditinjau; berikutnya" in body and "HX-Request" in row.headers["Vary"]
+    plain = client.post(f"/assets/{asset_id}/review", data={"next": "https://evil.example/"})
+    assert plain.headers["Location"] == "/"  # never an outside address
+
+
+def test_tag_suggestions_complete_the_last_tag_in_both_shapes(app, client, act_as, world):
+    make_asset(app, client, act_as, world, tags="pelayanan publik, pelatihan, gizi")
+    act_as("lead_a")
+    partial = client.get("/assets/tags?q=gizi, pel", headers={"HX-Request": "true"})
+    body = partial.get_data(as_text=True)
+    assert "<html" not in body and "HX-Request" in partial.headers["Vary"]
+    assert '<option value="gizi, pelayanan publik">' in body and '<option value="gizi, pelatihan">' in body
+    assert "gizi, gizi" not in body
+    page = client.get("/assets/tags?q=pel").get_data(as_text=True)
+    assert "<html" in page and "pelatihan" in page
+    wildcard = client.get("/assets/tags?q=%25", headers={"HX-Request": "true"})
+    assert "<option" not in wildcard.get_data(as_text=True)  # % is not a wildcard
