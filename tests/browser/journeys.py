@@ -100,16 +100,25 @@ def submit_form(page, button_name: re.Pattern = re.compile(r"^(Simpan|Unggah|Kir
     page.locator("#content").get_by_role("button", name=button_name).first.click()
 
 
-def upload_asset_for_meeting(page, title: str, file_path) -> None:
-    """Follow the meeting's upload link (/assets/new?meeting=<id>) and upload one file."""
-    page.locator("a[href*='/assets/new?meeting=']").first.click()
-    expect(page).to_have_url(re.compile(r"/assets/new\?meeting=\d+"))
-    page.get_by_label(re.compile("^Judul")).fill(title)
-    page.get_by_label(re.compile("^Ringkasan")).fill("Hasil pertemuan: langkah kerja yang disepakati.")
-    page.locator("input[type=file]").first.set_input_files(str(file_path))
-    submit_form(page)
-    expect(page).to_have_url(re.compile(r"/assets/\d+$"))
-    expect(page.get_by_role("heading", level=1)).to_contain_text(title)
+def upload_asset_in_place(page, meeting_topic: str, title: str, file_path) -> None:
+    """On the CoP page: "Unggah aset" beside the meeting loads the upload form in place (htmx),
+    the meeting is preselected; uploading swaps in a confirmation and refreshes the asset list."""
+    meeting_row = page.locator("#meeting_timeline li").filter(
+        has=page.get_by_role("link", name=meeting_topic, exact=True))
+    with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true") as answer:
+        meeting_row.get_by_role("link", name="Unggah aset").click()
+    assert "<html" not in answer.value.text(), "the upload form must come as a fragment"
+    form = page.locator("#asset_form")
+    expect(form.get_by_label("Pertemuan asal").locator("option:checked")).to_contain_text(meeting_topic)
+    form.get_by_label("Judul").fill(title)
+    form.get_by_label("Ringkasan").fill("Hasil pertemuan: langkah kerja yang disepakati bersama.")
+    form.get_by_label("Jenis aset").select_option(label="Laporan")
+    form.get_by_label("Tahap siklus KM").select_option(label="Penyimpanan Pengetahuan")
+    form.locator("input[type=file]").set_input_files(str(file_path))
+    with page.expect_response(lambda r: r.request.method == "POST" and r.request.headers.get("hx-request") == "true"):
+        form.get_by_role("button", name="Unggah dan terbitkan").click()
+    expect(form.get_by_role("status")).to_contain_text(f"Aset tersimpan: {title}")
+    expect(page.locator("#cop_assets_list").get_by_role("link", name=title, exact=True)).to_be_visible()
 
 
 def meeting_links(page) -> list[str]:

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from .helpers import signed_in, skip_unless_served
 from .journeys import (add_attendee_with_the_picker, employee_searches_filters_opens_and_downloads,
                        fill_meeting_form, meeting_links, open_meeting_form, open_my_community, submit_form,
-                       upload_asset_for_meeting)
+                       upload_asset_in_place)
 
 
 def test_employee_searches_filters_opens_an_asset_and_downloads_it(page, require_served):
@@ -30,7 +30,7 @@ def test_search_as_you_type_updates_results_in_place(page_as, require_served):
     expect(page.locator("#content a[href^='/assets/']").first).to_be_visible()
 
 
-def test_cop_lead_logs_a_meeting_with_attendees_through_htmx(page, require_served):
+def test_cop_lead_logs_a_meeting_with_attendees_and_uploads_an_asset_in_place(page, require_served, tmp_path):
     require_served("lead.dinkes", r"/cops/\d+", "CoP pages", link_on="/")
     signed_in(page, "lead.dinkes")
     cop_path = open_my_community(page, "JAK-HIGH")
@@ -42,23 +42,16 @@ def test_cop_lead_logs_a_meeting_with_attendees_through_htmx(page, require_serve
         submit_form(page)
     assert "<html" not in answer.value.text()
     expect(page.get_by_text(re.compile(f"{topic}.*tersimpan"))).to_be_visible()
-    expect(page).to_have_url(re.compile(re.escape(cop_path) + "$"))  # no page load: swapped in place
-    page.get_by_role("link", name=topic).click()  # the timeline already lists it
+    notes = tmp_path / "notulen-uji.md"
+    notes.write_text("# Notulen\n\nPeserta sepakat menimbang berat badan setiap Jumat.\n", encoding="utf-8")
+    upload_asset_in_place(page, topic, f"Notulen {topic}", notes)
+    expect(page).to_have_url(re.compile(re.escape(cop_path) + "$"))  # all of it without leaving the CoP page
+    page.get_by_role("link", name=topic, exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(topic)
     attendance = page.locator("#content").get_by_role("listitem")
     expect(attendance.filter(has_text=attendee)).to_have_count(1)
     expect(attendance.filter(has_text="Budi Santoso")).to_have_count(1)
-
-
-def test_cop_lead_uploads_an_asset_from_a_meeting(page, require_served, tmp_path):
-    require_served("lead.dinkes", r"/cops/\d+", "CoP pages", link_on="/")
-    require_served("lead.dinkes", "/assets/new", "asset upload")
-    signed_in(page, "lead.dinkes")
-    open_my_community(page, "JAK-HIGH")
-    page.goto(meeting_links(page)[0])
-    report = tmp_path / "notulen-uji.pdf"
-    report.write_bytes(b"%PDF-1.4\n% Portal KM browser test\n%%EOF\n")
-    upload_asset_for_meeting(page, f"Aset uji peramban {time.strftime('%H%M%S')}", report)
+    expect(page.get_by_role("link", name=f"Notulen {topic}", exact=True)).to_be_visible()
 
 
 def test_facilitator_confirms_accompaniment_of_a_meeting(page, require_served):
