@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 
 SITE_SEARCH_LABEL = "Cari aset pengetahuan"
+SEARCH_AS_YOU_TYPE = "input[name=q][hx-get], input[type=search][hx-get]"
 # Result titles link to /assets/<id>; download links are /assets/<id>/files/<version>/download.
 RESULT_LINKS = "#content a[href^='/assets/']:not([href*='/files/']):not([href*='/new'])"
 DOWNLOAD_LINKS = "a[href*='/files/'][href$='/download']"
@@ -65,12 +66,16 @@ def open_my_community(page, name: str = "JAK-HIGH") -> str:
     return re.search(r"/cops/\d+", page.url).group(0)
 
 
+def meeting_form_opener(page):
+    """The "Catat pertemuan" link (or button) of the CoP page."""
+    return page.get_by_role("link", name="Catat pertemuan").or_(
+        page.get_by_role("button", name="Catat pertemuan")).first
+
+
 def open_meeting_form(page) -> None:
     """Click "Catat pertemuan" on the CoP page: the form loads in place through htmx."""
-    opener = page.get_by_role("link", name="Catat pertemuan").or_(
-        page.get_by_role("button", name="Catat pertemuan")).first
     with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true") as answer:
-        opener.click()
+        meeting_form_opener(page).click()
     assert "<html" not in answer.value.text(), "the meeting form must come as a fragment"
     expect(page.get_by_label("Topik")).to_be_visible()
 

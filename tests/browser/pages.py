@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .journeys import SEARCH_AS_YOU_TYPE, meeting_form_opener
+
 
 @dataclass(frozen=True)
 class BudgetPage:
@@ -30,12 +32,11 @@ def _type_in_user_search(page) -> None:
 
 
 def _type_in_search_as_you_type(page) -> None:
-    page.locator("input[type=search][hx-get]").first.fill("arsip elektronik")
+    page.locator(SEARCH_AS_YOU_TYPE).first.fill("arsip elektronik")
 
 
 def _open_meeting_form(page) -> None:
-    page.get_by_role("link", name="Catat pertemuan").or_(
-        page.get_by_role("button", name="Catat pertemuan")).first.click()
+    meeting_form_opener(page).click()
 
 
 LOGIN = BudgetPage("login", "/login", None)

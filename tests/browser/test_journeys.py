@@ -9,7 +9,7 @@ import time
 from playwright.sync_api import expect
 
 from .helpers import signed_in, skip_unless_served
-from .journeys import (add_attendee_with_the_picker, employee_searches_filters_opens_and_downloads,
+from .journeys import (SEARCH_AS_YOU_TYPE, add_attendee_with_the_picker, employee_searches_filters_opens_and_downloads,
                        fill_meeting_form, meeting_links, open_meeting_form, open_my_community, submit_form,
                        upload_asset_in_place)
 
@@ -23,7 +23,7 @@ def test_search_as_you_type_updates_results_in_place(page_as, require_served):
     require_served("pegawai", "/search?q=arsip", "search")
     page = page_as("pegawai")
     page.goto("/search?q=arsip")
-    box = page.locator("input[type=search][hx-get]").first
+    box = page.locator(SEARCH_AS_YOU_TYPE).first
     with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true") as answer:
         box.fill("arsip elektronik")
     assert answer.value.ok and "<html" not in answer.value.text()
