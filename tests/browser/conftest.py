@@ -1,7 +1,7 @@
 """Browser-test fixtures: one live demo server and one Chromium per session, a fresh context per test.
 
-When a test fails, a screenshot and the HTML of each page it opened are kept under
-test-artifacts/browser/<test name>/.
+When a test fails, a screenshot and the HTML of each page it opened, and the end of the server's
+log, are kept under test-artifacts/browser/<test name>/.
 """
 import re
 import shutil
@@ -91,7 +91,7 @@ def new_page(browser, live_server, request):
     yield open_page
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
-        _keep_artifacts(request.node.name, pages)
+        _keep_artifacts(request.node.name, pages, live_server.log_tail())
     for page in pages:
         page.context.close()
 
@@ -114,10 +114,11 @@ def page_as(new_page, session_of):
     return open_page
 
 
-def _keep_artifacts(test_name: str, pages) -> None:
+def _keep_artifacts(test_name: str, pages, server_log: str) -> None:
     folder = ARTIFACTS / re.sub(r"[^A-Za-z0-9_.-]+", "_", test_name)
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
+    (folder / "server-log-tail.txt").write_text(server_log)  # a traceback of the app shows up here
     for number, page in enumerate(pages, start=1):
         if page.is_closed():
             continue
