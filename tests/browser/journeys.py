@@ -14,8 +14,8 @@ SEARCH_AS_YOU_TYPE = "input[name=q][hx-get], input[type=search][hx-get]"
 # Result titles link to /assets/<id>; download links are /assets/<id>/files/<version>/download.
 RESULT_LINKS = "#content a[href^='/assets/']:not([href*='/files/']):not([href*='/new'])"
 DOWNLOAD_LINKS = "a[href*='/files/'][href$='/download']"
-FACET_LINKS = ", ".join(f"#content a[href*='/search?'][href*='{name}=']"
-                        for name in ("agency", "asset_type", "year", "km_stage"))
+# Facets are plain links adding a filter to the query (the names of kmapp.search.schema.FACET_FIELDS).
+FACET_LINKS = ", ".join(f"#content a[href*='q='][href*='{name}=']" for name in ("agency", "asset_type", "year", "km_stage"))
 
 
 def search_from_the_header(page, words: str) -> None:

@@ -39,6 +39,10 @@ def _open_meeting_form(page) -> None:
     meeting_form_opener(page).click()
 
 
+def _open_upload_form(page) -> None:
+    page.locator("#content").get_by_role("link", name="Unggah aset", exact=True).first.click()  # not the menu entry
+
+
 LOGIN = BudgetPage("login", "/login", None)
 HOME = BudgetPage("home", "/", "pegawai")
 ADMIN_USERS = BudgetPage("admin: users", "/admin/users", "admin")
@@ -56,6 +60,7 @@ BUDGET_PARTIALS = (
     BudgetPartial("admin user search (as you type)", ADMIN_USERS, _type_in_user_search),
     BudgetPartial("search as you type", SEARCH, _type_in_search_as_you_type),
     BudgetPartial("meeting form (Catat pertemuan)", COP, _open_meeting_form),
+    BudgetPartial("asset upload form (Unggah aset)", COP, _open_upload_form),
 )
 
 
