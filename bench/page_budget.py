@@ -22,11 +22,10 @@ from tests.browser.axe import AXE_SOURCE, run_axe  # noqa: E402
 from tests.browser.chromium import chromium_missing_reason, launch_chromium  # noqa: E402
 from tests.browser.helpers import signed_in_state  # noqa: E402
 from tests.browser.liveserver import demo_server  # noqa: E402
-from tests.browser.journeys import open_meeting_form  # noqa: E402
 from tests.browser.netbudget import (COLD_PAGE_BUDGET, KB, PARTIAL_BUDGET, WARM_PAGE_BUDGET,  # noqa: E402
                                      measure_page, measure_partial)
-from tests.browser.pages import (AXE_PAGES, BUDGET_PAGES, BUDGET_PARTIALS, MEETING_FORM, NOT_FOUND,  # noqa: E402
-                                 find_path, resolve_path)
+from tests.browser.pages import (AXE_PAGES, BUDGET_PAGES, BUDGET_PARTIALS, find_path,  # noqa: E402
+                                 open_as_the_user_would, resolve_path)
 
 
 class Sessions:
@@ -65,14 +64,14 @@ def page_table(browser, base_url, sessions) -> list[str]:
 
 def partial_table(browser, base_url, sessions) -> list[str]:
     rows = ["| htmx partial | opened from | bytes | requests |", "| --- | --- | ---: | ---: |"]
-    for partial in BUDGET_PARTIALS:
-        state = sessions(partial.page.login)
-        path = find_path(browser, base_url, partial.page, state)
+    for spec in BUDGET_PARTIALS:
+        state = sessions(spec.login)
+        path = find_path(browser, base_url, spec, state)
         if path is None:
-            rows.append(f"| {partial.name} | `{partial.page.path}` | not served yet ({partial.page.feature}) | |")
+            rows.append(f"| {spec.name} | `{spec.path}` | not served yet ({spec.feature}) | |")
             continue
-        swap = measure_partial(browser, base_url, path, partial.action, state)
-        rows.append(f"| {partial.name} | `{path}` | {kb(swap.bytes)} | {swap.requests} |")
+        swap = measure_partial(browser, base_url, path, spec.then, state)
+        rows.append(f"| {spec.name} | `{path}` | {kb(swap.bytes)} | {swap.requests} |")
     return rows
 
 
@@ -82,13 +81,11 @@ def axe_table(browser, base_url, sessions) -> list[str]:
         context = browser.new_context(base_url=base_url, storage_state=sessions(spec.login))
         try:
             page = context.new_page()
-            path = spec.path if spec is NOT_FOUND else resolve_path(page.request, spec)
+            path = resolve_path(page.request, spec)
             if path is None:
                 rows.append(f"| {spec.name} | `{spec.path}` | not served yet ({spec.feature}) | | | | |")
                 continue
-            page.goto(path)
-            if spec is MEETING_FORM:
-                open_meeting_form(page)
+            open_as_the_user_would(page, path, spec.then)
             violations = run_axe(page)
         finally:
             context.close()

@@ -4,27 +4,28 @@ Pages of features not merged yet are listed too: they are skipped while their UR
 """
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .journeys import SEARCH_AS_YOU_TYPE, meeting_form_opener
 
 
 @dataclass(frozen=True)
-class BudgetPage:
-    """A page to weigh. `path` is a URL, or with `link_on` a pattern: the first such link on that page."""
+class PageSpec:
+    """A page to look at, as `login` sees it (None: signed out).
+
+    `path` is a URL, or with `link_on` a pattern: the first such link on that page. `then(page)`, if
+    given, is what the user does next on the page to fetch an htmx partial (typing, opening a form).
+    """
     name: str
     path: str
     login: str | None
     link_on: str | None = None
     feature: str = ""
+    status: int = 200
+    then: Callable | None = None
 
-
-@dataclass(frozen=True)
-class BudgetPartial:
-    """An htmx swap to weigh: open `page`, then `action(page)` sends the request."""
-    name: str
-    page: BudgetPage
-    action: Callable
+    def after(self, name: str, then: Callable) -> "PageSpec":
+        return replace(self, name=name, then=then)
 
 
 def _type_in_user_search(page) -> None:
@@ -43,29 +44,27 @@ def _open_upload_form(page) -> None:
     page.locator("#content").get_by_role("link", name="Unggah aset", exact=True).first.click()  # not the menu entry
 
 
-LOGIN = BudgetPage("login", "/login", None)
-HOME = BudgetPage("home", "/", "pegawai")
-ADMIN_USERS = BudgetPage("admin: users", "/admin/users", "admin")
-SEARCH = BudgetPage("search results", "/search?q=arsip", "pegawai", feature="search")
-ASSET = BudgetPage("asset", r"/assets/\d+", "pegawai", link_on="/", feature="asset pages")
-COP = BudgetPage("CoP", r"/cops/\d+", "lead.dinkes", link_on="/", feature="CoP pages")
-DASHBOARD = BudgetPage("dashboard", "/programme/", "admin", feature="the programme dashboard")
+LOGIN = PageSpec("login", "/login", None)
+HOME = PageSpec("home", "/", "pegawai")
+ADMIN_USERS = PageSpec("admin: users", "/admin/users", "admin")
+NOT_FOUND = PageSpec("not found (404)", "/tidak-ada", "pegawai", status=404)
+SEARCH = PageSpec("search results", "/search?q=arsip", "pegawai", feature="search")
+ASSET = PageSpec("asset", r"/assets/\d+", "pegawai", link_on="/", feature="asset pages")
+COP = PageSpec("CoP", r"/cops/\d+", "lead.dinkes", link_on="/", feature="CoP pages")
+DASHBOARD = PageSpec("dashboard", "/programme/", "admin", feature="the programme dashboard")
 
-NOT_FOUND = BudgetPage("not found (404)", "/tidak-ada", "pegawai")
-MEETING_FORM = BudgetPage("meeting form", COP.path, COP.login, COP.link_on, COP.feature)  # opened on the CoP page
+USER_SEARCH_TYPED = ADMIN_USERS.after("admin user search (as you type)", _type_in_user_search)
+SEARCH_TYPED = SEARCH.after("search as you type", _type_in_search_as_you_type)
+MEETING_FORM = COP.after("meeting form (Catat pertemuan)", _open_meeting_form)
+UPLOAD_FORM = COP.after("asset upload form (Unggah aset)", _open_upload_form)
 
 BUDGET_PAGES = (LOGIN, HOME, ADMIN_USERS, SEARCH, ASSET, COP, DASHBOARD)
-AXE_PAGES = (LOGIN, HOME, ADMIN_USERS, NOT_FOUND, SEARCH, ASSET, COP, MEETING_FORM, DASHBOARD)
-BUDGET_PARTIALS = (
-    BudgetPartial("admin user search (as you type)", ADMIN_USERS, _type_in_user_search),
-    BudgetPartial("search as you type", SEARCH, _type_in_search_as_you_type),
-    BudgetPartial("meeting form (Catat pertemuan)", COP, _open_meeting_form),
-    BudgetPartial("asset upload form (Unggah aset)", COP, _open_upload_form),
-)
+BUDGET_PARTIALS = (USER_SEARCH_TYPED, SEARCH_TYPED, MEETING_FORM, UPLOAD_FORM)
+AXE_PAGES = (LOGIN, HOME, ADMIN_USERS, NOT_FOUND, SEARCH, ASSET, COP, MEETING_FORM, UPLOAD_FORM, DASHBOARD)
 
 
-def resolve_path(request_context, spec: BudgetPage) -> str | None:
-    """The URL to weigh for `spec`, or None while its feature is not there (404, or no link yet)."""
+def resolve_path(request_context, spec: PageSpec) -> str | None:
+    """The URL of `spec`, or None while its feature is not there (an unexpected 404, or no link yet)."""
     path = spec.path
     if spec.link_on:
         response = request_context.get(spec.link_on)
@@ -73,13 +72,25 @@ def resolve_path(request_context, spec: BudgetPage) -> str | None:
         if not found:
             return None
         path = found.group(1)
-    return None if request_context.get(path, max_redirects=0).status == 404 else path
+    status = request_context.get(path, max_redirects=0).status
+    return None if status == 404 and spec.status != 404 else path
 
 
-def find_path(browser, base_url: str, spec: BudgetPage, storage_state: dict | None) -> str | None:
+def find_path(browser, base_url: str, spec: PageSpec, storage_state: dict | None) -> str | None:
     """resolve_path through a throw-away context (its requests never touch a measured cache)."""
     context = browser.new_context(base_url=base_url, storage_state=storage_state)
     try:
         return resolve_path(context.request, spec)
     finally:
         context.close()
+
+
+def open_as_the_user_would(page, path: str, then: Callable | None = None) -> None:
+    """Load `path`; then do `then(page)` and wait until its htmx swap has settled."""
+    page.goto(path)
+    page.locator("#content").wait_for(state="visible")
+    if then is None:
+        return
+    with page.expect_response(lambda response: response.request.headers.get("hx-request") == "true"):
+        then(page)
+    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")

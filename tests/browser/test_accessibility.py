@@ -1,12 +1,11 @@
-"""axe-core finds no serious or critical accessibility violation on the main pages."""
+"""axe-core finds no serious or critical accessibility violation on the main pages, and every form
+field has a name a screen reader can announce."""
 import shutil
 
 import pytest
-from playwright.sync_api import expect
 
 from .axe import AXE_SOURCE, INSTALL_HINT, blocking, describe, run_axe
-from .journeys import open_meeting_form
-from .pages import AXE_PAGES, COP, MEETING_FORM, NOT_FOUND, resolve_path
+from .pages import AXE_PAGES, MEETING_FORM, UPLOAD_FORM, open_as_the_user_would, resolve_path
 
 
 @pytest.fixture(scope="session")
@@ -19,18 +18,24 @@ def axe_installed():
     pytest.fail(f"axe-core is not installed: run `{INSTALL_HINT}`")
 
 
+@pytest.fixture
+def open_spec(new_page, session_of):
+    """open_spec(spec) -> a page showing `spec` as its user sees it; skips while its feature is missing."""
+    def open_page(spec):
+        page = new_page(storage_state=session_of(spec.login) if spec.login else None)
+        path = resolve_path(page.request, spec)
+        if path is None:
+            pytest.skip(f"{spec.path} not served yet: needs {spec.feature} merged")
+        open_as_the_user_would(page, path, spec.then)
+        return page
+    return open_page
+
+
 @pytest.mark.parametrize("spec", AXE_PAGES, ids=lambda spec: spec.name)
-def test_no_serious_accessibility_violation(new_page, session_of, axe_installed, spec):
-    page = new_page(storage_state=session_of(spec.login) if spec.login else None)
-    path = spec.path if spec is NOT_FOUND else resolve_path(page.request, spec)
-    if path is None:
-        pytest.skip(f"{spec.path} not served yet: needs {spec.feature} merged")
-    page.goto(path)
-    expect(page.locator("#content")).to_be_visible()
-    if spec is MEETING_FORM:
-        open_meeting_form(page)
+def test_no_serious_accessibility_violation(open_spec, axe_installed, spec):
+    page = open_spec(spec)
     violations = blocking(run_axe(page))
-    assert not violations, f"axe on {path}:\n{describe(violations)}"
+    assert not violations, f"axe on {page.url}:\n{describe(violations)}"
 
 
 # Fields a screen reader would announce without a name: no <label>, no aria-label(ledby).
@@ -48,11 +53,7 @@ def test_every_form_field_has_a_label(new_page, session_of, login, path):
     assert page.evaluate(UNLABELLED_FIELDS_JS) == []
 
 
-def test_every_meeting_form_field_has_a_label(new_page, session_of):
-    page = new_page(storage_state=session_of(COP.login))
-    path = resolve_path(page.request, COP)
-    if path is None:
-        pytest.skip(f"{COP.path} not served yet: needs {COP.feature} merged")
-    page.goto(path)
-    open_meeting_form(page)
+@pytest.mark.parametrize("spec", [MEETING_FORM, UPLOAD_FORM], ids=lambda spec: spec.name)
+def test_every_field_of_the_forms_opened_in_place_has_a_label(open_spec, spec):
+    page = open_spec(spec)
     assert page.evaluate(UNLABELLED_FIELDS_JS) == []

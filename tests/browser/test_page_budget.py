@@ -33,9 +33,9 @@ def test_page_fits_the_slow_link_budget(browser, live_server, weigh, spec):
     assert figures.cold.main_content_ms is not None, f"no paint measured for {path}"
 
 
-@pytest.mark.parametrize("partial", BUDGET_PARTIALS, ids=lambda partial: partial.name)
-def test_htmx_partial_fits_the_budget(browser, live_server, weigh, partial):
-    path, state = weigh(partial.page)
-    swap = measure_partial(browser, live_server.url, path, partial.action, state)
+@pytest.mark.parametrize("spec", BUDGET_PARTIALS, ids=lambda spec: spec.name)
+def test_htmx_partial_fits_the_budget(browser, live_server, weigh, spec):
+    path, state = weigh(spec)
+    swap = measure_partial(browser, live_server.url, path, spec.then, state)
     assert swap.requests == 1, swap.describe()
-    assert swap.bytes <= PARTIAL_BUDGET, f"{partial.name}: {swap.describe()}"
+    assert swap.bytes <= PARTIAL_BUDGET, f"{spec.name}: {swap.describe()}"
