@@ -2,10 +2,10 @@
 
 Pages of features not merged yet are listed too: they are skipped while their URL answers 404.
 """
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from .helpers import first_link
 from .journeys import SEARCH_AS_YOU_TYPE, meeting_form_opener
 
 
@@ -65,13 +65,9 @@ AXE_PAGES = (LOGIN, HOME, ADMIN_USERS, NOT_FOUND, SEARCH, ASSET, COP, MEETING_FO
 
 def resolve_path(request_context, spec: PageSpec) -> str | None:
     """The URL of `spec`, or None while its feature is not there (an unexpected 404, or no link yet)."""
-    path = spec.path
-    if spec.link_on:
-        response = request_context.get(spec.link_on)
-        found = re.search(rf'href="({spec.path})"', response.text()) if response.ok else None
-        if not found:
-            return None
-        path = found.group(1)
+    path = first_link(request_context, spec.link_on, spec.path) if spec.link_on else spec.path
+    if path is None:
+        return None
     status = request_context.get(path, max_redirects=0).status
     return None if status == 404 and spec.status != 404 else path
 
