@@ -68,9 +68,13 @@ def _register_blueprints(app: Flask) -> None:
     from .auth import bp as auth_bp
     from .communities import bp as communities_bp
     from .main import bp as main_bp
+    from .search import bp as search_bp
+    from .programme import bp as programme_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(communities_bp)
     app.register_blueprint(assets_bp, url_prefix="/assets")
+    app.register_blueprint(search_bp)
+    app.register_blueprint(programme_bp, url_prefix="/programme")

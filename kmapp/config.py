@@ -35,6 +35,8 @@ class DefaultConfig:
     # Runtime data lives in the instance folder unless configured otherwise.
     UPLOAD_DIR = None
     SEARCH_INDEX_DIR = None
+    # Index new and changed assets right after their commit, in the same process.
+    SEARCH_AUTO_INDEX = True
     MAX_UPLOAD_MB = 50
     ASSET_MEETING_REQUIRED_FROM = date(2025, 10, 1)
     # Assets: months until the next review, per asset type (e.g. {"regulation": 24}).

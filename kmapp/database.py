@@ -56,6 +56,17 @@ def wants_write_lock() -> bool:
 
 
 @contextmanager
+def write_intent():
+    """Transactions begun inside this block start as writers (BEGIN IMMEDIATE), whatever
+    the HTTP method; for code with its own session, e.g. the search indexer."""
+    token = _write_intent.set(True)
+    try:
+        yield
+    finally:
+        _write_intent.reset(token)
+
+
+@contextmanager
 def write_transaction():
     """Run a block as one writing transaction, e.g. recording an access during a GET.
 

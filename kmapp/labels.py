@@ -1,4 +1,5 @@
 """Human labels for the stored vocabularies, translated (Bahasa Indonesia is the source)."""
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
@@ -61,4 +62,5 @@ def choices(mapping: dict) -> list[SelectChoice]:
 
 
 def triwulan(year: int, quarter: int) -> str:
-    return f"Triwulan {QUARTER[quarter]} {year}"
+    """"Triwulan III 2025" (English: "Quarter III 2025")."""
+    return gettext("Triwulan %(q)s %(year)s", q=QUARTER[quarter], year=year)

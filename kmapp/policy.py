@@ -111,6 +111,25 @@ def can_view_programme(user: User) -> bool:
                                       or user.has_role(Role.ASSESSOR))
 
 
+def can_edit_targets(user: User) -> bool:
+    """Quarterly targets are the programme office's decision: admins only (facilitators read)."""
+    return is_admin(user)
+
+
+def can_view_agency(user: User, agency) -> bool:
+    """An agency's programme page: programme viewers see every agency, anyone else their own."""
+    return can_view_programme(user) or (user.is_authenticated and user.agency_id == agency.id)
+
+
+def agency_for_view(agency_id: int):
+    """The agency, or 404 for one the user may not look at (as for any hidden object)."""
+    from .models import Agency
+    agency = get_or_404(Agency, agency_id)
+    if not can_view_agency(current_user, agency):
+        abort(404)
+    return agency
+
+
 def require(allowed: bool) -> None:
     if not allowed:
         abort(403)

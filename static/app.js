@@ -29,6 +29,11 @@
     p.textContent = message;
     box.appendChild(p);
   }
+
+  // Programme report: a "print" button (inline onclick is barred by the CSP).
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-print]")) { window.print(); }
+  });
 })();
 
 // Meeting form (communities): add an attendee chip from the look-up, keep Enter in the

@@ -1,5 +1,5 @@
 """Helpers for the community and meeting tests (kept out of conftest.py on purpose)."""
-from kmapp.communities.clock import local_today
+from kmapp.clock import local_today
 from kmapp.extensions import db
 from kmapp.models import AuditLog, Meeting
 

@@ -39,6 +39,14 @@ def test_backup_then_restore_brings_back_database_and_uploads(app, runner, tmp_p
         assert db.session.scalar(select(func.count()).select_from(Asset)) == assets_before
         assert not db.session.scalar(select(func.count()).where(Agency.name.like("%(rusak)")))
         assert path_of(stored).is_file()
+    # The restored index answers a search (the demo's body-only word, as any employee).
+    from kmapp.demo.catalogue import BODY_ONLY_ASSET_TITLE
+    from kmapp.search.store import current_searcher
+    from kmapp.search.searching import search
+    from kmapp.search.visibility import Viewer
+    with app.app_context():
+        titles = [hit.title for hit in search(current_searcher(), "pengarsipan", visible_to=Viewer()).hits]
+        assert BODY_ONLY_ASSET_TITLE in titles
 
 
 def test_backup_refuses_a_non_empty_destination(app, runner, tmp_path):

@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from bs4 import BeautifulSoup
 
-from kmapp.communities.clock import local_today
+from kmapp.clock import local_today
 from kmapp.communities.minutes import render_minutes
 from kmapp.extensions import db
 from kmapp.models import Community, CommunityMember, Meeting, MemberRole, Role, User

@@ -1,17 +1,18 @@
 """The programme's rules for assets, as plain functions: the Triwulan IV rule and renewal."""
 import calendar
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
 from flask import current_app
 
-# Jakarta keeps UTC+7 all year (no daylight saving): "today" is the day in Jakarta.
-WIB = timezone(timedelta(hours=7), "WIB")
+from ..clock import local_today
+
 DEFAULT_REVIEW_MONTHS = 12
 DUE_SOON_DAYS = 30
 
 
 def today() -> date:
-    return datetime.now(WIB).date()
+    """The day in Jakarta (see kmapp.clock)."""
+    return local_today()
 
 
 def meeting_required_from() -> date:

@@ -12,7 +12,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from .. import labels
 from ..models import MeetingFormat
 from .attendance import AttendeeError, active_users_by_login, parse_guest_lines, parse_login_lines, users_by_id
-from .clock import local_today
+from ..clock import local_today
 
 EARLIEST_MEETING = date(2000, 1, 1)
 MAX_HEAD_COUNT = 100_000

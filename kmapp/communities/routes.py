@@ -10,7 +10,7 @@ from ..labels import triwulan
 from ..models import Community, MemberRole
 from ..policy import can_lock_quarters, can_look_up_people, get_or_404, require
 from . import bp
-from .clock import local_today
+from ..clock import local_today
 from .forms import QuarterLockForm
 from .queries import (LOOKUP_LIMIT, LOOKUP_MIN_LENGTH, community_assets, cops_by_agency, find_people,
                       meeting_timeline, meetings_per_community, quarter_standing)

@@ -61,6 +61,9 @@ def seed_demo(today: date | None = None) -> str:
     _targets(seeder)
     _accesses(seeder, assets)
     db.session.commit()
+    # Searchable at once (the commit already drained the outbox unless SEARCH_AUTO_INDEX is off).
+    from ..search.indexing import drain_outbox
+    drain_outbox()
     meetings = sum(len(m) for m in seeder.meetings.values())
     return (f"Demo siap: {len(seeder.agencies)} perangkat daerah, {len(seeder.communities)} CoP, "
             f"{meetings} pertemuan, {len(assets)} aset. Login demo: admin, lead.dinkes, fasilitator, "

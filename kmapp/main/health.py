@@ -1,8 +1,8 @@
 """What /healthz reports: can we reach the database, and is the search index there."""
-import os
+from pathlib import Path
 
 from flask import current_app
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 
 from ..extensions import db
 
@@ -26,13 +26,21 @@ def _schema_revision() -> str | None:
 
 
 def search_index_state() -> dict:
+    """The current index generation, its documents, and the outbox rows not indexed yet."""
     from whoosh import index
 
-    path = current_app.config["SEARCH_INDEX_DIR"]
-    if not os.path.isdir(path) or not index.exists_in(path):
+    from ..models import SearchOutbox
+    from ..search.store import index_of, read_pointer
+
+    root = Path(current_app.config["SEARCH_INDEX_DIR"])
+    generation = read_pointer(root)
+    if not generation or not index.exists_in(str(root / generation)):
         return {"ok": False, "error": "missing"}
     try:
-        with index.open_dir(path).reader() as reader:
-            return {"ok": True, "documents": reader.doc_count()}
+        with index_of(generation).reader() as reader:
+            documents = reader.doc_count()
+        backlog = db.session.scalar(select(func.count()).select_from(SearchOutbox))
     except Exception as error:  # a corrupt index must show up here, not crash the probe
+        db.session.rollback()
         return {"ok": False, "error": error.__class__.__name__}
+    return {"ok": True, "generation": generation, "documents": documents, "outbox_backlog": backlog}

@@ -1,25 +1,22 @@
 from flask import jsonify, redirect, request, session, url_for
 from flask_login import current_user
-from sqlalchemy import select
 
 from ..auth.forms import LanguageForm
 from ..auth.routes import safe_next
 from ..extensions import db
 from ..htmx import render_page
-from ..models import Asset, MemberRole
-from ..policy import asset_visibility_clause
 from . import bp
+from . import home as home_queries
 from .health import database_state, search_index_state
 
 
 @bp.get("/")
 def home():
-    recent = db.session.execute(
-        select(Asset).where(asset_visibility_clause(current_user))
-        .order_by(Asset.published_on.desc(), Asset.id.desc()).limit(10)).scalars().all()
-    my_communities = sorted((m.community for m in current_user.memberships), key=lambda c: c.name)
-    leading = [m.community for m in current_user.memberships if m.role == MemberRole.LEAD]
-    return render_page("main/home.html", recent=recent, my_communities=my_communities, leading=leading)
+    memberships = sorted(current_user.memberships, key=lambda m: m.community.name)
+    return render_page("main/home.html", recent=home_queries.recent_assets(current_user),
+                       popular=home_queries.popular_assets(current_user), memberships=memberships,
+                       awaiting=home_queries.awaiting_accompaniment(current_user),
+                       reviews_due=home_queries.reviews_due(current_user))
 
 
 @bp.get("/healthz")

@@ -78,14 +78,19 @@ def _copy_tree(source: Path, target: Path) -> int:
 
 
 def _copy_index(source: Path, target: Path) -> int:
-    from whoosh import index
+    """Copy the current index generation and its CURRENT pointer (not older generations)."""
+    from ..search.store import POINTER, index_of, read_pointer
 
-    if not source.is_dir() or not index.exists_in(str(source)):
+    generation = read_pointer(source)
+    if generation is None:
         target.mkdir(parents=True)
         return 0
-    writer = index.open_dir(str(source)).writer(timeout=60.0)
+    writer = index_of(generation).writer(timeout=60.0)  # no half-written segment is taken
     try:
-        return _copy_tree(source, target)
+        target.mkdir(parents=True)
+        files = _copy_tree(source / generation, target / generation)
+        shutil.copy2(source / POINTER, target / POINTER)
+        return files
     finally:
         writer.cancel()
 
@@ -95,8 +100,10 @@ def restore(source: Path) -> None:
     source = Path(source)
     if not (source / DB_FILE).is_file():
         raise BackupError(f"Bukan folder backup Portal KM (tidak ada {DB_FILE}): {source}")
+    from ..search.store import close_all
     db.session.remove()
     db.engine.dispose()
+    close_all()
     live = sqlite_path()
     for suffix in ("-wal", "-shm"):
         Path(f"{live}{suffix}").unlink(missing_ok=True)

@@ -12,8 +12,9 @@ from enum import StrEnum
 
 from sqlalchemy import Integer, cast, extract, func, select
 
+from ..audit import record_change, snapshot
 from ..extensions import db
-from ..models import Asset, AssetStatus, Community, Meeting, QuarterTarget
+from ..models import Agency, Asset, AssetStatus, Community, Meeting, QuarterTarget
 from ..quarters import quarter_bounds
 
 BUILT_IN_TARGET = (1, 1, 0)  # meetings, assets, accompanied: used when no target was set
@@ -53,29 +54,40 @@ def target_for(targets: dict, agency_id: int, quarter: int) -> Target:
 
 
 def _quarter_expr(column):
-    return (cast(extract("month", column), Integer) + 2) / 3
+    # Floor division: SQLAlchemy 2 renders "/" as true division (7/3 -> 2.33), which would
+    # split one quarter into three groups.
+    return (cast(extract("month", column), Integer) + 2) // 3
 
 
 def figures_by_agency(year: int, agency_ids: list[int] | None = None) -> dict[tuple[int, int], QuarterFigures]:
     """{(agency_id, quarter): QuarterFigures} for one year, from two grouped queries."""
-    meetings = (select(Community.agency_id, Meeting.quarter, func.count(Meeting.id),
+    spread = figures_by_agency_and_year(year, year, agency_ids)
+    return {(agency_id, quarter): figures for (agency_id, _, quarter), figures in spread.items()}
+
+
+def figures_by_agency_and_year(first_year: int, last_year: int, agency_ids: list[int] | None = None
+                               ) -> dict[tuple[int, int, int], QuarterFigures]:
+    """{(agency_id, year, quarter): QuarterFigures} for a span of years, from two grouped queries."""
+    meetings = (select(Community.agency_id, Meeting.year, Meeting.quarter, func.count(Meeting.id),
                        func.count(Meeting.accompanied_at))
                 .join(Community, Meeting.community_id == Community.id)
-                .where(Meeting.year == year).group_by(Community.agency_id, Meeting.quarter))
+                .where(Meeting.year >= first_year, Meeting.year <= last_year)
+                .group_by(Community.agency_id, Meeting.year, Meeting.quarter))
+    asset_year = cast(extract("year", Asset.published_on), Integer)
     asset_quarter = _quarter_expr(Asset.published_on)
-    assets = (select(Community.agency_id, asset_quarter, func.count(Asset.id))
+    assets = (select(Community.agency_id, asset_year, asset_quarter, func.count(Asset.id))
               .join(Community, Asset.community_id == Community.id)
               .where(Asset.meeting_id.is_not(None), Asset.status == AssetStatus.PUBLISHED,
-                     Asset.published_on >= date(year, 1, 1), Asset.published_on <= date(year, 12, 31))
-              .group_by(Community.agency_id, asset_quarter))
+                     Asset.published_on >= date(first_year, 1, 1), Asset.published_on <= date(last_year, 12, 31))
+              .group_by(Community.agency_id, asset_year, asset_quarter))
     if agency_ids is not None:
         meetings = meetings.where(Community.agency_id.in_(agency_ids))
         assets = assets.where(Community.agency_id.in_(agency_ids))
-    result: dict[tuple[int, int], QuarterFigures] = {}
-    for agency_id, quarter, count, accompanied in db.session.execute(meetings):
-        result[(agency_id, int(quarter))] = QuarterFigures(count, accompanied, 0)
-    for agency_id, quarter, count in db.session.execute(assets):
-        key = (agency_id, int(quarter))
+    result: dict[tuple[int, int, int], QuarterFigures] = {}
+    for agency_id, year, quarter, count, accompanied in db.session.execute(meetings):
+        result[(agency_id, int(year), int(quarter))] = QuarterFigures(count, accompanied, 0)
+    for agency_id, year, quarter, count in db.session.execute(assets):
+        key = (agency_id, int(year), int(quarter))
         held = result.get(key, QuarterFigures())
         result[key] = QuarterFigures(held.meetings, held.accompanied, count)
     return result
@@ -91,3 +103,44 @@ def evaluate(figures: QuarterFigures, target: Target, year: int, quarter: int, t
     if today < first:
         return Status.NOT_STARTED
     return Status.IN_PROGRESS if today <= last else Status.NOT_MET
+
+
+TARGET_FIELDS = ["year", "quarter", "agency_id", "min_meetings", "min_assets", "min_accompanied"]
+
+
+def save_target(year: int, quarter: int, agency_id: int | None, target: Target) -> QuarterTarget | None:
+    """Set the default (agency_id None) or an agency's override for one Triwulan, audited.
+
+    Returns the row, or None when nothing changed (no audit noise for unchanged values).
+    """
+    row = db.session.execute(select(QuarterTarget).where(
+        QuarterTarget.year == year, QuarterTarget.quarter == quarter,
+        QuarterTarget.agency_id.is_(None) if agency_id is None else QuarterTarget.agency_id == agency_id,
+    )).scalar_one_or_none()
+    before = snapshot(row, TARGET_FIELDS) if row else None
+    if row is None:
+        row = QuarterTarget(year=year, quarter=quarter, agency_id=agency_id)
+        db.session.add(row)
+    row.min_meetings, row.min_assets = target.min_meetings, target.min_assets
+    row.min_accompanied = target.min_accompanied
+    after = snapshot(row, TARGET_FIELDS)
+    if before == after:
+        return None
+    db.session.flush()
+    record_change("quarter_target.created" if before is None else "quarter_target.updated", row, before, after)
+    return row
+
+
+def delete_override(row: QuarterTarget) -> None:
+    """Remove an agency's override (the default applies again), audited. Defaults stay."""
+    if row.agency_id is None:
+        raise ValueError("the default target of a quarter is changed, not deleted")
+    record_change("quarter_target.deleted", row, snapshot(row, TARGET_FIELDS), None)
+    db.session.delete(row)
+
+
+def overrides_for_year(year: int) -> list[QuarterTarget]:
+    """The agencies' own targets of a year, by agency name then Triwulan."""
+    return list(db.session.scalars(
+        select(QuarterTarget).join(Agency, QuarterTarget.agency_id == Agency.id)
+        .where(QuarterTarget.year == year).order_by(Agency.name, QuarterTarget.quarter)))

@@ -1,0 +1,101 @@
+"""The dashboard for Excel: the agency x Triwulan matrix with per-agency figures, as CSV
+and as XLSX (real number cells, frozen header, column widths, percent format)."""
+import csv
+import io
+
+from flask_babel import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from .. import labels
+from .dashboard import QUARTERS, Dashboard
+from .labels import STATUS_LABEL, kind_label, period_label, seci_label
+
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+
+
+def matrix_header(dashboard: Dashboard) -> list[str]:
+    header = [_("Kode"), _("Perangkat daerah"), _("Jenis"), _("Jumlah pegawai")]
+    for quarter in QUARTERS:
+        roman = labels.QUARTER[quarter]
+        header += [_("TW %(q)s status", q=roman), _("TW %(q)s pertemuan", q=roman),
+                   _("TW %(q)s didampingi", q=roman), _("TW %(q)s aset", q=roman)]
+    period = period_label(dashboard.filters.year, dashboard.filters.quarter)
+    return header + [_("Pengguna aset (%(period)s)", period=period), _("Utilisasi (%(period)s)", period=period)]
+
+
+def matrix_rows(dashboard: Dashboard) -> list[list]:
+    """One row per agency, behind first as on screen; utilisation as a ratio (None: no headcount)."""
+    rows = []
+    for row in dashboard.rows:
+        values = [row.code, row.name, kind_label(row.kind), row.headcount]
+        for cell in row.cells:
+            values += [str(STATUS_LABEL[cell.status]), cell.figures.meetings, cell.figures.accompanied,
+                       cell.figures.assets]
+        rows.append(values + [row.utilisation.readers, row.utilisation.ratio])
+    return rows
+
+
+def totals_table(dashboard: Dashboard) -> tuple[list[str], list[list]]:
+    header = [_("Triwulan"), _("Perangkat daerah memenuhi target"), _("Jumlah perangkat daerah"),
+              _("Perangkat daerah mengadakan pertemuan"), _("Pertemuan"), _("Didampingi"),
+              _("Tingkat pendampingan"), _("Aset dari pertemuan")]
+    rows = [[labels.triwulan(dashboard.filters.year, t.quarter), t.agencies_met, t.agencies,
+             t.agencies_with_meetings, t.meetings, t.accompanied, t.accompaniment_rate, t.assets]
+            for t in dashboard.totals]
+    return header, rows
+
+
+def stages_table(dashboard: Dashboard) -> tuple[list[str], list[list]]:
+    header = [_("Kelompok"), _("Tahap"), _("Aset")]
+    rows = [[_("Siklus KM"), str(labels.KM_STAGE[stage]), count] for stage, count in dashboard.km_stages.items()]
+    rows += [[_("SECI"), seci_label(stage), count] for stage, count in dashboard.seci_stages.items()]
+    return header, rows
+
+
+def to_csv(dashboard: Dashboard) -> bytes:
+    """The matrix as CSV, UTF-8 with a byte-order mark so that Excel reads the accents."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(matrix_header(dashboard))
+    for row in matrix_rows(dashboard):
+        ratio = row[-1]
+        writer.writerow(row[:-1] + ["" if ratio is None else f"{ratio:.4f}"])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def to_xlsx(dashboard: Dashboard) -> bytes:
+    """A workbook: the matrix, the quarter totals, and the assets per stage."""
+    book = Workbook()
+    matrix = book.active
+    matrix.title = _("Matriks")
+    _fill(matrix, matrix_header(dashboard), matrix_rows(dashboard), widths=[14, 44, 16, 10] + [13, 9, 9, 7] * 4 + [12, 11],
+          percent_columns={len(matrix_header(dashboard))}, freeze="C2")
+    header, rows = totals_table(dashboard)
+    _fill(book.create_sheet(_("Ringkasan triwulan")), header, rows, widths=[20, 14, 12, 16, 11, 11, 13, 11],
+          percent_columns={7})
+    header, rows = stages_table(dashboard)
+    _fill(book.create_sheet(_("Tahap aset")), header, rows, widths=[12, 30, 8])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _fill(sheet, header: list[str], rows: list[list], widths: list[int], percent_columns=frozenset(),
+          freeze: str = "A2") -> None:
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in rows:
+        sheet.append(row)
+    for column in percent_columns:
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+            cell.number_format = "0.0%"
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = freeze
+    sheet.auto_filter.ref = sheet.dimensions

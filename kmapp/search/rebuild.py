@@ -1,0 +1,110 @@
+"""Full rebuild of the index into a new generation, and the database-vs-index check."""
+import logging
+import shutil
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..extensions import db
+from ..models import Asset, SearchOutbox
+from ..models.enums import AssetStatus
+from . import store
+from .indexing import DEFAULT_BATCH, asset_document, drain_outbox, load_with_texts
+from .schema import document_fields, open_or_create_index
+
+log = logging.getLogger(__name__)
+# A drain holds the lock for one batch; a rebuild waits for it rather than failing.
+REINDEX_LOCK_WAIT_S = 120.0
+
+
+@dataclass
+class RebuildReport:
+    generation: str
+    documents: int
+    removed_generations: list[str]
+
+
+def reindex(batch: int = DEFAULT_BATCH) -> RebuildReport:
+    """Rebuild the whole index from the database into a new generation and switch to it.
+
+    Searches keep reading the old generation meanwhile.  The old generation's writer
+    lock is held throughout, so other processes' drains leave their rows in the outbox;
+    they are drained into the new generation right after the switch.
+    """
+    root = store.index_root()
+    old_writer = store.current_index().writer(timeout=REINDEX_LOCK_WAIT_S)
+    try:
+        generation = store.new_generation(root)
+        try:
+            documents = _build(root / generation, batch)
+        except BaseException:
+            shutil.rmtree(root / generation, ignore_errors=True)
+            raise
+        with store.root_lock(root):
+            store.point_to(root, generation)
+    finally:
+        old_writer.cancel()
+    drain_outbox(batch)
+    removed = store.remove_old_generations(root)
+    log.info("search index rebuilt: %s, %d documents", generation, documents)
+    return RebuildReport(generation, documents, removed)
+
+
+def _build(path, batch: int) -> int:
+    index = open_or_create_index(path)
+    writer = index.writer(limitmb=128)
+    documents = 0
+    try:
+        for asset_ids in _published_id_batches(batch):
+            assets = load_with_texts(asset_ids)
+            for asset_id in asset_ids:
+                document = asset_document(assets[asset_id]) if asset_id in assets else None
+                if document is not None:
+                    writer.add_document(**document_fields(document))
+                    documents += 1
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    finally:
+        index.close()
+    return documents
+
+
+def _published_id_batches(batch: int):
+    with Session(db.engine) as session:
+        ids = session.scalars(select(Asset.id).where(Asset.status == AssetStatus.PUBLISHED)
+                              .order_by(Asset.id)).all()
+    for start in range(0, len(ids), batch):
+        yield ids[start:start + batch]
+
+
+@dataclass
+class Differences:
+    missing: list[tuple[int, str]] = field(default_factory=list)  # in the database, not indexed
+    extra: list[int] = field(default_factory=list)  # indexed, not (or no longer) published
+    stale: list[int] = field(default_factory=list)  # indexed from an older state
+    backlog: int = 0  # outbox rows waiting
+
+    @property
+    def in_step(self) -> bool:
+        return not (self.missing or self.extra or self.stale)
+
+
+def compare() -> Differences:
+    """Published assets (id, last change) in the database against the index."""
+    with Session(db.engine) as session:
+        rows = session.execute(select(Asset.id, Asset.title, Asset.updated_at)
+                               .where(Asset.status == AssetStatus.PUBLISHED)).all()
+        backlog = session.scalar(select(func.count()).select_from(SearchOutbox))
+    with store.current_index().searcher() as searcher:
+        indexed = {int(fields["asset_id"]): fields.get("updated") for fields in searcher.all_stored_fields()}
+    database = {row.id: row for row in rows}
+    return Differences(
+        missing=sorted((asset_id, row.title) for asset_id, row in database.items() if asset_id not in indexed),
+        extra=sorted(set(indexed) - set(database)),
+        stale=sorted(asset_id for asset_id, row in database.items()
+                     if asset_id in indexed and indexed[asset_id] != row.updated_at),
+        backlog=backlog,
+    )

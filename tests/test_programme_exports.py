@@ -1,0 +1,70 @@
+"""Exports for the programme office: CSV parsed back, XLSX opened with openpyxl."""
+import csv
+import io
+from datetime import date
+
+from openpyxl import load_workbook
+
+from kmapp.extensions import db
+from kmapp.models import Agency, Community, Meeting
+
+from .fixtures_programme import access, add_agency, meeting_with_asset, override, published_asset, reader
+
+
+def _programme(app, world):
+    """Agency A meets Triwulan III with an accompanied meeting; a third agency has no headcount."""
+    with app.app_context():
+        cop_a = db.session.get(Community, world.cop_a)
+        meeting_with_asset(cop_a, date(2025, 7, 10), accompanied=True)
+        override(2025, 4, world.agency_a, meetings=2, assets=2)
+        keen = reader("rajin", db.session.get(Agency, world.agency_a))
+        asset = published_asset(cop_a, db.session.get(Meeting, world.meeting_a), date(2025, 8, 20))
+        for day in (date(2025, 8, 21), date(2025, 8, 22)):
+            access(asset, keen, day)
+        add_agency("KOSONG", headcount=0)
+        db.session.commit()
+
+
+def test_csv_export_has_the_matrix_and_the_per_agency_figures(app, world, client, login_as):
+    _programme(app, world)
+    login_as("admin")
+    response = client.get("/programme/export.csv?year=2025")
+    assert response.mimetype == "text/csv"
+    assert 'filename="dasbor-program-2025.csv"' in response.headers["Content-Disposition"]
+    text = response.data.decode("utf-8")
+    assert text.startswith("\ufeff")  # Excel needs the BOM to read UTF-8
+    rows = list(csv.reader(io.StringIO(text[1:])))
+    header, body = rows[0], {row[0]: row for row in rows[1:]}
+    assert len(body) == 3 and header[:4] == ["Kode", "Perangkat daerah", "Jenis", "Jumlah pegawai"]
+    dinkes = dict(zip(header, body["DINKES"]))
+    assert dinkes["TW III status"] == "Tercapai"
+    assert (dinkes["TW III pertemuan"], dinkes["TW III didampingi"], dinkes["TW III aset"]) == ("2", "1", "2")
+    assert dinkes["Pengguna aset (2025)"] == "1" and dinkes["Utilisasi (2025)"] == "0.0100"
+    assert dict(zip(header, body["KOSONG"]))["Utilisasi (2025)"] == ""
+
+
+def test_xlsx_export_has_numbers_a_frozen_header_widths_and_percentages(app, world, client, login_as):
+    _programme(app, world)
+    login_as("facilitator")
+    response = client.get("/programme/export.xlsx?year=2025&quarter=3")
+    assert response.mimetype.endswith("spreadsheetml.sheet")
+    assert 'filename="dasbor-program-2025-tw3.xlsx"' in response.headers["Content-Disposition"]
+    book = load_workbook(io.BytesIO(response.data))
+    assert book.sheetnames == ["Matriks", "Ringkasan triwulan", "Tahap aset"]
+    sheet = book["Matriks"]
+    assert sheet.freeze_panes == "C2"
+    assert sheet.column_dimensions["B"].width == 44
+    header = [cell.value for cell in sheet[1]]
+    rows = {row[0]: dict(zip(header, row)) for row in sheet.iter_rows(min_row=2, values_only=True)}
+    dinkes = rows["DINKES"]
+    assert dinkes["Jumlah pegawai"] == 100 and isinstance(dinkes["TW III pertemuan"], int)
+    assert dinkes["TW III pertemuan"] == 2 and dinkes["TW III status"] == "Tercapai"
+    assert dinkes["TW IV status"] == "Tidak tercapai"  # the override asks 2 meetings and 2 assets
+    assert dinkes["Utilisasi (Triwulan III 2025)"] == 0.01
+    utilisation_column = header.index("Utilisasi (Triwulan III 2025)") + 1
+    assert sheet.cell(row=2, column=utilisation_column).number_format == "0.0%"
+    assert rows["KOSONG"]["Utilisasi (Triwulan III 2025)"] is None
+    totals = book["Ringkasan triwulan"]
+    q3 = [cell.value for cell in totals[4]]
+    assert q3[:6] == ["Triwulan III 2025", 1, 3, 2, 3, 1] and totals.freeze_panes == "A2"
+    assert abs(q3[6] - 1 / 3) < 1e-9 and totals.cell(row=4, column=7).number_format == "0.0%"
