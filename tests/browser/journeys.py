@@ -19,10 +19,23 @@ FACET_LINKS = ", ".join(f"#content a[href*='q='][href*='{name}=']" for name in (
 
 
 def search_from_the_header(page, words: str) -> None:
-    box = page.get_by_label(SITE_SEARCH_LABEL).first
+    box = page.get_by_role("searchbox", name=SITE_SEARCH_LABEL)
     box.fill(words)
     box.press("Enter")
     expect(page).to_have_url(re.compile(r"/search\?(.*&)?q=" + re.escape(words.replace(" ", "+"))))
+
+
+def a_word_of_the_first_result(page) -> str:
+    """The longest word of the first hit's title: typing it is bound to find something."""
+    title = page.locator(RESULT_LINKS).first.inner_text()
+    return max(re.findall(r"[A-Za-z]{4,}", title), key=len).lower()
+
+
+def type_in_search_as_you_type(page) -> str:
+    """On the search page, replace the words with one from the first hit; return what was typed."""
+    word = a_word_of_the_first_result(page)
+    page.locator(SEARCH_AS_YOU_TYPE).first.fill(word)
+    return word
 
 
 def filter_by_first_facet(page) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .helpers import first_link
-from .journeys import SEARCH_AS_YOU_TYPE, meeting_form_opener
+from .journeys import meeting_form_opener, type_in_search_as_you_type
 
 
 @dataclass(frozen=True)
@@ -32,10 +32,6 @@ def _type_in_user_search(page) -> None:
     page.get_by_label("Cari nama, NIP atau nama pengguna").fill("fasilitator")
 
 
-def _type_in_search_as_you_type(page) -> None:
-    page.locator(SEARCH_AS_YOU_TYPE).first.fill("arsip elektronik")
-
-
 def _open_meeting_form(page) -> None:
     meeting_form_opener(page).click()
 
@@ -54,7 +50,7 @@ COP = PageSpec("CoP", r"/cops/\d+", "lead.dinkes", link_on="/", feature="CoP pag
 DASHBOARD = PageSpec("dashboard", "/programme/", "admin", feature="the programme dashboard")
 
 USER_SEARCH_TYPED = ADMIN_USERS.after("admin user search (as you type)", _type_in_user_search)
-SEARCH_TYPED = SEARCH.after("search as you type", _type_in_search_as_you_type)
+SEARCH_TYPED = SEARCH.after("search as you type", type_in_search_as_you_type)
 MEETING_FORM = COP.after("meeting form (Catat pertemuan)", _open_meeting_form)
 UPLOAD_FORM = COP.after("asset upload form (Unggah aset)", _open_upload_form)
 

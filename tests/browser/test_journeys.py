@@ -9,9 +9,9 @@ import time
 from playwright.sync_api import expect
 
 from .helpers import signed_in, skip_unless_served
-from .journeys import (SEARCH_AS_YOU_TYPE, add_attendee_with_the_picker, employee_searches_filters_opens_and_downloads,
+from .journeys import (RESULT_LINKS, add_attendee_with_the_picker, employee_searches_filters_opens_and_downloads,
                        fill_meeting_form, meeting_links, open_meeting_form, open_my_community, submit_form,
-                       upload_asset_in_place)
+                       type_in_search_as_you_type, upload_asset_in_place)
 
 
 def test_employee_searches_filters_opens_an_asset_and_downloads_it(page, require_served):
@@ -23,11 +23,11 @@ def test_search_as_you_type_updates_results_in_place(page_as, require_served):
     require_served("pegawai", "/search?q=arsip", "search")
     page = page_as("pegawai")
     page.goto("/search?q=arsip")
-    box = page.locator(SEARCH_AS_YOU_TYPE).first
     with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true") as answer:
-        box.fill("arsip elektronik")
+        word = type_in_search_as_you_type(page)
     assert answer.value.ok and "<html" not in answer.value.text()
-    expect(page.locator("#content a[href^='/assets/']").first).to_be_visible()
+    expect(page).to_have_url(re.compile(rf"/search\?(.*&)?q={word}(&|$)"))  # the address follows the typing
+    expect(page.locator(RESULT_LINKS).filter(has_text=re.compile(word, re.IGNORECASE)).first).to_be_visible()
 
 
 def test_cop_lead_logs_a_meeting_with_attendees_and_uploads_an_asset_in_place(page, require_served, tmp_path):
