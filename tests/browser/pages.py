@@ -1,0 +1,88 @@
+"""The pages and htmx partials that the budget, the accessibility check and the bench look at.
+
+Pages of features not merged yet are listed too: they are skipped while their URL answers 404.
+"""
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from .helpers import first_link
+from .journeys import meeting_form_opener, type_in_search_as_you_type
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page to look at, as `login` sees it (None: signed out).
+
+    `path` is a URL, or with `link_on` a pattern: the first such link on that page. `then(page)`, if
+    given, is what the user does next on the page to fetch an htmx partial (typing, opening a form).
+    """
+    name: str
+    path: str
+    login: str | None
+    link_on: str | None = None
+    feature: str = ""
+    status: int = 200
+    then: Callable | None = None
+
+    def after(self, name: str, then: Callable) -> "PageSpec":
+        return replace(self, name=name, then=then)
+
+
+def _type_in_user_search(page) -> None:
+    page.get_by_label("Cari nama, NIP atau nama pengguna").fill("fasilitator")
+
+
+def _open_meeting_form(page) -> None:
+    meeting_form_opener(page).click()
+
+
+def _open_upload_form(page) -> None:
+    page.locator("#content").get_by_role("link", name="Unggah aset", exact=True).first.click()  # not the menu entry
+
+
+LOGIN = PageSpec("login", "/login", None)
+HOME = PageSpec("home", "/", "pegawai")
+ADMIN_USERS = PageSpec("admin: users", "/admin/users", "admin")
+NOT_FOUND = PageSpec("not found (404)", "/tidak-ada", "pegawai", status=404)
+SEARCH = PageSpec("search results", "/search?q=arsip", "pegawai", feature="search")
+ASSET = PageSpec("asset", r"/assets/\d+", "pegawai", link_on="/", feature="asset pages")
+COP = PageSpec("CoP", r"/cops/\d+", "lead.dinkes", link_on="/", feature="CoP pages")
+DASHBOARD = PageSpec("dashboard", "/programme/", "admin", feature="the programme dashboard")
+
+USER_SEARCH_TYPED = ADMIN_USERS.after("admin user search (as you type)", _type_in_user_search)
+SEARCH_TYPED = SEARCH.after("search as you type", type_in_search_as_you_type)
+MEETING_FORM = COP.after("meeting form (Catat pertemuan)", _open_meeting_form)
+UPLOAD_FORM = COP.after("asset upload form (Unggah aset)", _open_upload_form)
+
+BUDGET_PAGES = (LOGIN, HOME, ADMIN_USERS, SEARCH, ASSET, COP, DASHBOARD)
+BUDGET_PARTIALS = (USER_SEARCH_TYPED, SEARCH_TYPED, MEETING_FORM, UPLOAD_FORM)
+AXE_PAGES = (LOGIN, HOME, ADMIN_USERS, NOT_FOUND, SEARCH, ASSET, COP, MEETING_FORM, UPLOAD_FORM, DASHBOARD)
+
+
+def resolve_path(request_context, spec: PageSpec) -> str | None:
+    """The URL of `spec`, or None while its feature is not there (an unexpected 404, or no link yet)."""
+    path = first_link(request_context, spec.link_on, spec.path) if spec.link_on else spec.path
+    if path is None:
+        return None
+    status = request_context.get(path, max_redirects=0).status
+    return None if status == 404 and spec.status != 404 else path
+
+
+def find_path(browser, base_url: str, spec: PageSpec, storage_state: dict | None) -> str | None:
+    """resolve_path through a throw-away context (its requests never touch a measured cache)."""
+    context = browser.new_context(base_url=base_url, storage_state=storage_state)
+    try:
+        return resolve_path(context.request, spec)
+    finally:
+        context.close()
+
+
+def open_as_the_user_would(page, path: str, then: Callable | None = None) -> None:
+    """Load `path`; then do `then(page)` and wait until its htmx swap has settled."""
+    page.goto(path)
+    page.locator("#content").wait_for(state="visible")
+    if then is None:
+        return
+    with page.expect_response(lambda response: response.request.headers.get("hx-request") == "true"):
+        then(page)
+    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")
