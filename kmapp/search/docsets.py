@@ -7,20 +7,23 @@ bitmaps: bit ``n`` set means document number ``n`` matches.  ``&``, ``|``,
 ``& ~`` and ``int.bit_count()`` run in C over the whole index at once
 (100,000 documents = 12.5 KB), so intersections with visibility, filters and
 each facet value cost microseconds.  Only reading a term's posting list is
-Python work, and those bitmaps are cached per index version.
+Python work, and those bitmaps are cached per segment (see
+:mod:`kmapp.search.postings`).
 
 Queries other than Term/And/Or/Not/AndNot/Every (phrases, numeric ranges)
 are evaluated by Whoosh itself; phrases first have their candidate documents
 narrowed by the bitmap of their words.
 """
 
-import threading
-from collections import OrderedDict
+from bisect import bisect_left
 
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.idsets import DocIdSet
-from whoosh.matching.wrappers import FilterMatcher
+from whoosh.matching import ListMatcher
+
+from .phrases import phrase_bitmap
+from .postings import LRUCache, live_bitmap, term_bitmap
+
+_live_cache = LRUCache(4 * 1024 * 1024, lambda bitmap: 64 + bitmap.bit_length() // 8)
 
 
 def bitmap_from_docnums(docnums, doc_count):
@@ -42,103 +45,26 @@ def docnums_from_bitmap(bitmap):
                     yield base + bit
 
 
-def _term_docnums(searcher, fieldname, text):
-    """Top-level document numbers in a term's postings (deleted ones too)."""
-    for subsearcher, offset in searcher.leaf_searchers():
-        reader = subsearcher.reader()
-        if (fieldname, text) not in reader:
-            continue
-        matcher = reader.postings(fieldname, text)
-        if isinstance(matcher, FilterMatcher):
-            matcher = matcher.child  # deletions are removed by the caller
-        for docnum in _posting_ids(matcher):
-            yield docnum + offset
-
-
-def _posting_ids(matcher):
-    """Yield a leaf matcher's ids, a whole block at a time when possible.
-
-    Whoosh's generic ``all_ids()`` makes three Python calls per posting;
-    reading the decoded id tuple of each block of the on-disk (whoosh3)
-    format is about five times faster.  This relies on W3LeafMatcher
-    internals of the pinned Whoosh-Reloaded 2.7.5; any other matcher takes
-    the generic path.
-    """
-    if not isinstance(matcher, W3LeafMatcher):
-        yield from matcher.all_ids()
-        return
-    while matcher.is_active():
-        matcher._read_ids()
-        yield from matcher._ids
-        matcher._next_block()
-
-
-class BitmapDocIdSet(DocIdSet):
-    """Read-only Whoosh ``DocIdSet`` view of a bitmap, for ``filter=``."""
-
-    def __init__(self, bitmap):
-        self.bitmap = bitmap
-        self._bytes = bitmap.to_bytes((bitmap.bit_length() + 7) // 8, "little")
-
-    def __contains__(self, docnum):
-        index = docnum >> 3
-        return index < len(self._bytes) and bool(self._bytes[index] >> (docnum & 7) & 1)
-
-    def __len__(self):
-        return self.bitmap.bit_count()
-
-    def __iter__(self):
-        return docnums_from_bitmap(self.bitmap)
-
-
-class TermBitmapCache:
-    """Bounded, thread-safe LRU of term bitmaps keyed by index version."""
-
-    def __init__(self, max_entries=4096):
-        # 4096 bitmaps of a 100k-document index take at most ~50 MB.
-        self.max_entries = max_entries
-        self._entries = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        with self._lock:
-            bitmap = self._entries.get(key)
-            if bitmap is not None:
-                self._entries.move_to_end(key)
-            return bitmap
-
-    def put(self, key, bitmap):
-        with self._lock:
-            self._entries[key] = bitmap
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
-
-    def clear(self):
-        with self._lock:
-            self._entries.clear()
-
-
-term_bitmaps = TermBitmapCache()
-
-
 class BitmapEvaluator:
     """Evaluates Whoosh queries to bitmaps against one searcher."""
 
-    def __init__(self, searcher, version_key):
+    def __init__(self, searcher, version_key, ranked_fields=frozenset()):
         self.searcher = searcher
         self.version_key = version_key
+        self.ranked_fields = ranked_fields
+        # Documents outside this bitmap are never wanted by the caller, so
+        # costly checks (phrase positions) may skip them.  None: no limit.
+        self.within = None
         self.doc_count = searcher.doc_count_all()
         self._live = None
 
     def live_docs(self):
-        """Bitmap of all documents that are not deleted."""
+        """Bitmap of all documents that are not deleted (cached per version)."""
         if self._live is None:
-            key = (self.version_key, "*live*")
-            self._live = term_bitmaps.get(key)
+            self._live = _live_cache.get(self.version_key)
             if self._live is None:
-                self._live = bitmap_from_docnums(self.searcher.reader().all_doc_ids(), self.doc_count)
-                term_bitmaps.put(key, self._live)
+                self._live = live_bitmap(self.searcher)
+                _live_cache.put(self.version_key, self._live)
         return self._live
 
     def evaluate(self, query):
@@ -182,18 +108,76 @@ class BitmapEvaluator:
 
         ``text`` may be a string or the term's indexed bytes.
         """
-        key = (self.version_key, fieldname, text)
-        bitmap = term_bitmaps.get(key)
-        if bitmap is None:
-            docnums = _term_docnums(self.searcher, fieldname, text)
-            bitmap = bitmap_from_docnums(docnums, self.doc_count) & self.live_docs()
-            term_bitmaps.put(key, bitmap)
-        return bitmap
+        ranked = fieldname in self.ranked_fields  # read weights in the same pass
+        bitmap = term_bitmap(self.searcher, fieldname, text, ranked)
+        return bitmap & self.live_docs()
 
     def _by_whoosh(self, query):
         if isinstance(query, wq.Phrase):
+            # Only documents holding every word can hold the phrase.
             candidates = self._and([wq.Term(query.fieldname, w) for w in query.words])
+            if self.within is not None:
+                candidates &= self.within  # no need to check invisible documents
             if not candidates:
                 return 0
+            if query.slop == 1:  # adjacent words: our fast position check
+                found = phrase_bitmap(self.searcher, query.fieldname, query.words, candidates)
+                if found is not None:
+                    return found
+            # Otherwise Whoosh checks positions, skipping to the candidates.
+            query = wq.And([query, DocListQuery(list(docnums_from_bitmap(candidates)))])
         docnums = self.searcher.docs_for_query(query)
         return bitmap_from_docnums(docnums, self.doc_count) & self.live_docs()
+
+
+class DocListQuery(wq.Query):
+    """Matches a fixed sorted list of (top-level) document numbers, score 0.
+
+    ANDed with a real query, it makes Whoosh skip to just these documents.
+    """
+
+    def __init__(self, docnums):
+        self.docnums = docnums
+
+    def __eq__(self, other):
+        return isinstance(other, DocListQuery) and self.docnums == other.docnums
+
+    def __hash__(self):
+        return hash(tuple(self.docnums))
+
+    def __unicode__(self):
+        return f"DocList({len(self.docnums)} docs)"
+
+    __str__ = __unicode__
+
+    def estimate_size(self, ixreader):
+        return len(self.docnums)
+
+    def matcher(self, searcher, context=None):
+        offset = 0
+        parent = searcher.parent() if searcher.parent else None
+        if parent is not None:
+            offset = parent._offset_for_subsearcher(searcher)
+        start = bisect_left(self.docnums, offset)
+        end = bisect_left(self.docnums, offset + searcher.doc_count_all())
+        return _ZeroScoreListMatcher([d - offset for d in self.docnums[start:end]])
+
+
+class _ZeroScoreListMatcher(ListMatcher):
+    """ListMatcher with binary-search skipping that adds nothing to scores."""
+
+    def skip_to(self, docnum):
+        if self._i < len(self._ids) and docnum > self._ids[self._i]:
+            self._i = bisect_left(self._ids, docnum, self._i)
+
+    def score(self):
+        return 0.0
+
+    def weight(self):
+        return 0.0
+
+    def supports_block_quality(self):
+        return False
+
+    def copy(self):
+        return self.__class__(self._ids, position=self._i)

@@ -3,51 +3,61 @@
 We already know exactly which documents match (a bitmap, see
 :mod:`kmapp.search.docsets`); ranking only has to order them.
 
-* Sorted by date: a per-index-version list of document numbers in
+* Newest first: a per-index-version list of document numbers in
   newest-first order is cached; the page is the first matches found walking
-  that list, so no column lookups happen per matched document.
-* By relevance: Whoosh scores (BM25F) the query.  When few documents match
-  compared with the query's posting lists (typical with visibility, filters
-  or several words), the query is intersected with the matched documents so
-  that Whoosh skips through the posting lists instead of scoring every
-  posting; otherwise the matched bitmap is given as a plain ``filter``.
+  that list, so nothing is looked up per matched document.  Queries with
+  nothing to rank by (blank, or only exclusions) use this order too.
+* By relevance: BM25F exactly as Whoosh computes it, from cached arrays (see
+  :mod:`kmapp.search.champions`).  While matches x terms stays within
+  ``EXACT_SCORING_BUDGET`` all matches are scored; beyond that, only the
+  champion-list candidates are.
+  Phrase words count as ordinary terms for ranking.
 """
 
+import heapq
 import threading
-from bisect import bisect_left
 from collections import OrderedDict
 
-from whoosh import query as wq
-from whoosh.matching import ListMatcher
+from .champions import CHAMPION_SIZE, BM25FScorer, champion_candidates
+from .champions import clear_cache as clear_champion_cache
+from .docsets import docnums_from_bitmap
 
-from .docsets import BitmapDocIdSet, docnums_from_bitmap
-
-# Intersect when the matched documents are fewer than this fraction of the
-# postings the query would otherwise walk (measured on the benchmark corpus).
-INTERSECT_RATIO = 0.25
+# Scoring costs about 0.5 us per matched document and query term: all
+# matches are scored while documents x terms stays under this budget.
+EXACT_SCORING_BUDGET = 20_000
 
 _date_orders = OrderedDict()
 _date_orders_lock = threading.Lock()
 
 
-def top_docnums(searcher, query, matched, limit, *, newest_first, version_key):
-    """Return [(docnum, score or None)] of the best ``limit`` matched docs."""
-    if newest_first:
+def top_docnums(searcher, matched, limit, *, newest_first, version_key, terms):
+    """Return [(docnum, score or None)] of the best ``limit`` matched docs.
+
+    ``terms`` are the query's positive (field, text) terms.
+    """
+    if newest_first or not terms:
         return [(docnum, None) for docnum in _newest_first(searcher, matched, limit, version_key)]
-    if matched.bit_count() < INTERSECT_RATIO * _posting_volume(searcher, query):
-        query = wq.And([query, DocListQuery(list(docnums_from_bitmap(matched)))])
-        results = searcher.search(query, limit=limit, optimize=False)
-    else:
-        results = searcher.search(query, filter=BitmapDocIdSet(matched), limit=limit)
-    return [(hit.docnum, hit.score) for hit in results]
+    scorer = BM25FScorer(searcher, terms)
+    candidates = None
+    if matched.bit_count() * len(terms) > max(EXACT_SCORING_BUDGET, limit * len(terms)):
+        candidates = _champions_for(searcher, version_key, terms, scorer, matched, limit)
+    if candidates is None:
+        candidates = docnums_from_bitmap(matched)
+    scored = ((scorer.score(docnum), docnum) for docnum in candidates)
+    # Highest score first; equal scores in index order, like Whoosh.
+    best = heapq.nsmallest(limit, ((-score, docnum) for score, docnum in scored))
+    return [(docnum, -negated) for negated, docnum in best]
 
 
-def _posting_volume(searcher, query):
-    """Total number of postings of the query's terms (an estimate of the
-    work of scoring without intersection)."""
-    reader = searcher.reader()
-    return sum(reader.doc_frequency(name, text) for name, text in query.iter_all_terms()
-               if name in reader.schema)
+def _champions_for(searcher, version_key, terms, scorer, matched, limit):
+    """Champion candidates, or None if too few match to fill the page (a
+    narrow filter over broad words): then every match is scored."""
+    size = max(CHAMPION_SIZE, 5 * limit)
+    for attempt in (size, 8 * size):
+        found = champion_candidates(searcher, version_key, terms, scorer, matched, attempt)
+        if len(found) >= limit:
+            return sorted(found)
+    return None
 
 
 def _newest_first(searcher, matched, limit, version_key):
@@ -74,7 +84,7 @@ def _date_order(searcher, version_key):
     column = reader.column_reader("published") if reader.has_column("published") else None
     docnums = list(reader.all_doc_ids())
     if column is not None:
-        # Stable sort on the negated timestamp keeps ties in index order.
+        # sort() is stable: equal dates keep index order.
         docnums.sort(key=lambda docnum: column[docnum], reverse=True)
     with _date_orders_lock:
         _date_orders[version_key] = docnums
@@ -84,59 +94,7 @@ def _date_order(searcher, version_key):
 
 
 def clear_cache():
-    """Forget cached date orders."""
+    """Forget cached date orders and champion lists."""
     with _date_orders_lock:
         _date_orders.clear()
-
-
-class DocListQuery(wq.Query):
-    """Matches a fixed sorted list of (top-level) document numbers, score 0.
-
-    ANDed with a real query, it makes Whoosh skip to just these documents.
-    """
-
-    def __init__(self, docnums):
-        self.docnums = docnums
-
-    def __eq__(self, other):
-        return isinstance(other, DocListQuery) and self.docnums == other.docnums
-
-    def __hash__(self):
-        return hash(tuple(self.docnums))
-
-    def __unicode__(self):
-        return f"DocList({len(self.docnums)} docs)"
-
-    __str__ = __unicode__
-
-    def estimate_size(self, ixreader):
-        return len(self.docnums)
-
-    def matcher(self, searcher, context=None):
-        offset = 0
-        parent = searcher.parent() if searcher.parent else None
-        if parent is not None:
-            offset = parent._offset_for_subsearcher(searcher)
-        start = bisect_left(self.docnums, offset)
-        end = bisect_left(self.docnums, offset + searcher.doc_count_all())
-        return _ZeroScoreListMatcher([d - offset for d in self.docnums[start:end]])
-
-
-class _ZeroScoreListMatcher(ListMatcher):
-    """ListMatcher with binary-search skipping that adds nothing to scores."""
-
-    def skip_to(self, docnum):
-        if self._i < len(self._ids) and docnum > self._ids[self._i]:
-            self._i = bisect_left(self._ids, docnum, self._i)
-
-    def score(self):
-        return 0.0
-
-    def weight(self):
-        return 0.0
-
-    def supports_block_quality(self):
-        return False
-
-    def copy(self):
-        return self.__class__(self._ids, position=self._i)
+    clear_champion_cache()

@@ -17,11 +17,12 @@ from markupsafe import Markup
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from .docsets import BitmapEvaluator, term_bitmaps
+from .docsets import BitmapEvaluator
 from .facets import clear_cache as clear_facet_cache
 from .facets import count_facets, facet_value_docs
 from .filters import filters_query
-from .query_parsing import parse_user_query, positive_terms
+from .postings import clear_caches as clear_postings_caches
+from .query_parsing import SEARCH_FIELDS, parse_user_query, positive_terms
 from .ranking import clear_cache as clear_ranking_cache
 from .ranking import top_docnums
 from .schema import FACET_FIELDS, decompress_excerpt
@@ -30,7 +31,6 @@ from .spelling import corrected_query_text
 from .visibility import visibility_query
 
 MAX_PAGELEN = 100
-SNIPPET_FIELDS = frozenset({"title", "summary", "body", "tag_text"})
 
 
 @dataclass(frozen=True)
@@ -140,8 +140,9 @@ class _SearchContext:
         self.searcher = searcher
         self.newest_first = newest_first
         self.version_key = index_version_key(searcher)
-        self.bitmaps = BitmapEvaluator(searcher, self.version_key)
+        self.bitmaps = BitmapEvaluator(searcher, self.version_key, ranked_fields=SEARCH_FIELDS)
         self.allowed = self._allowed_docs(viewer, filters)
+        self.bitmaps.within = self.allowed
 
     def _allowed_docs(self, viewer, filters):
         clauses = [q for q in (visibility_query(viewer), filters_query(filters)) if q]
@@ -166,11 +167,12 @@ class _SearchContext:
             empty = {name: [] for name in FACET_FIELDS}
             return SearchPage(query_text, [], 0, page, pagelen, facets=empty)
         first = (page - 1) * pagelen
+        terms = sorted(term for term in positive_terms(query) if term[0] in SEARCH_FIELDS)
         ranked = top_docnums(
-            self.searcher, query, matched, first + pagelen,
-            newest_first=self.newest_first, version_key=self.version_key,
+            self.searcher, matched, first + pagelen,
+            newest_first=self.newest_first, version_key=self.version_key, terms=terms,
         )
-        stems = {text for name, text in positive_terms(query) if name in SNIPPET_FIELDS}
+        stems = {text for _name, text in terms}
         hits = [self._hit(docnum, score, stems) for docnum, score in ranked[first:]]
         facets = count_facets(facet_value_docs(self.bitmaps), matched)
         return SearchPage(query_text, hits, matched.bit_count(), page, pagelen, facets=facets)
@@ -222,4 +224,4 @@ def clear_caches():
     """Drop all cached bitmaps and orders (tests, or to free memory)."""
     clear_facet_cache()
     clear_ranking_cache()
-    term_bitmaps.clear()
+    clear_postings_caches()

@@ -17,6 +17,7 @@ MORE_COMMON_FACTOR = 10  # ...if a close word is this many times more common
 MIN_WORD_LENGTH = 4  # short words have too many neighbours to guess well
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _OPERATORS = frozenset({"AND", "OR", "NOT"})
 
 
@@ -57,19 +58,40 @@ def _correction_for(reader, word):
 
 
 def closest_common_word(reader, word):
-    """The indexed word nearest to ``word`` (edit distance 1, then 2),
-    preferring the one found in the most documents."""
-    for distance in (1, 2):
-        # prefix=1: typos rarely hit the first letter, and requiring it
-        # makes the automaton walk a small part of the term list.
-        candidates = [
-            candidate
-            for candidate in reader.terms_within(SPELLING_FIELD, word, distance, prefix=1)
-            if candidate != word
-        ]
-        if candidates:
-            return max(
-                candidates,
-                key=lambda c: (reader.doc_frequency(SPELLING_FIELD, c), c),
-            )
-    return None
+    """The indexed word one edit (insertion, deletion, substitution or
+    transposition of adjacent letters) away from ``word`` that occurs in the
+    most documents, or None.
+
+    Candidates are generated and looked up directly (a few hundred term
+    look-ups, ~10 ms) instead of walking Whoosh's Levenshtein automaton over
+    the word list (~40 ms for distance 1 and ~350 ms for distance 2 at
+    20,000 assets).  Distance-2 typos are therefore not corrected.
+    """
+    best, best_count = None, 0
+    for candidate in single_edits(word):
+        if (SPELLING_FIELD, candidate) in reader:
+            count = reader.doc_frequency(SPELLING_FIELD, candidate)
+            if count > best_count or (count == best_count and candidate < best):
+                best, best_count = candidate, count
+    return best
+
+
+def single_edits(word):
+    """Strings one edit away from ``word`` that keep its first letter
+    (typos rarely hit it, and it halves the look-ups), plus the first two
+    letters swapped."""
+    first, rest = word[0], word[1:]
+    edits = set()
+    for index in range(len(rest) + 1):
+        left, right = rest[:index], rest[index:]
+        if right:
+            edits.add(left + right[1:])  # deletion
+            edits.update(left + letter + right[1:] for letter in _LETTERS)  # substitution
+        if len(right) > 1:
+            edits.add(left + right[1] + right[0] + right[2:])  # transposition
+        edits.update(left + letter + right for letter in _LETTERS)  # insertion
+    candidates = {first + edit for edit in edits}
+    if rest:
+        candidates.add(rest[0] + first + rest[1:])
+    candidates.discard(word)
+    return candidates

@@ -1,0 +1,100 @@
+"""BM25F scoring over cached arrays, and champion lists for broad queries.
+
+Scores are Whoosh's BM25F (same formula, parameters, field boosts and
+statistics), computed from the per-document weight and length arrays of
+:mod:`kmapp.search.postings`: about half a microsecond per document and
+query term instead of Whoosh's matcher machinery.
+
+Scoring every match is still too slow when a common word matches half of
+100,000 assets, so for broad queries we use the classic "champion list"
+technique (Manning, Raghavan & Schuetze, *Introduction to Information
+Retrieval*, section 7.1.3): for each (field, term) keep the few hundred
+documents with the highest score for that term alone; the query's
+candidates are the matching documents in its terms' champion lists, and
+only those are scored.  Rankings are exact for the candidates; a document
+in no champion list of any query term is never ranked (for page 1 this
+would require it to beat hundreds of documents on every term at once).
+Totals and facet counts never depend on this: they come from exact bitmaps.
+
+Champion lists do not depend on the viewer or filters, so they are cached
+per index version and shared by all users.
+"""
+
+import heapq
+import re
+
+from whoosh.scoring import bm25
+from whoosh.util.numeric import byte_to_length
+
+from .postings import LRUCache, field_lengths, term_weights
+
+CHAMPION_SIZE = 300
+_NONZERO = re.compile(rb"[^\x00]")
+
+# Lists of a few hundred (score, docnum) pairs, ~50 bytes per pair.
+_champions = LRUCache(32 * 1024 * 1024, lambda pairs: 64 + 50 * len(pairs))
+
+
+class BM25FScorer:
+    """Whoosh-compatible BM25F scores of documents for a set of query terms."""
+
+    def __init__(self, searcher, terms):
+        weighting = searcher.weighting
+        default_b = getattr(weighting, "B", 0.75)
+        field_b = getattr(weighting, "_field_B", {})
+        self.k1 = getattr(weighting, "K1", 1.2)
+        self.parts = []  # (weights, lengths, idf, average length, B) per term
+        for fieldname, text in terms:
+            self.parts.append((
+                term_weights(searcher, fieldname, text),
+                field_lengths(searcher, fieldname),
+                searcher.idf(fieldname, text),
+                searcher.avg_field_length(fieldname) or 1,
+                field_b.get(fieldname, default_b),
+            ))
+
+    def score(self, docnum):
+        """The document's score: the sum over query terms and fields."""
+        total = 0.0
+        for weights, lengths, idf, average, b in self.parts:
+            weight = weights[docnum]
+            if weight:
+                total += bm25(idf, weight, byte_to_length(lengths[docnum]), average, b, self.k1)
+        return total
+
+    def term_scores(self, index):
+        """Yield (score, docnum) for every document containing term ``index``."""
+        weights, lengths, idf, average, b = self.parts[index]
+        k1 = self.k1
+        # The regex engine skips the zero bytes (absent documents) in C.
+        for found in _NONZERO.finditer(weights):
+            docnum = found.start()
+            weight = weights[docnum]
+            yield bm25(idf, weight, byte_to_length(lengths[docnum]), average, b, k1), docnum
+
+
+def champion_candidates(searcher, version_key, terms, scorer, matched, size=CHAMPION_SIZE):
+    """Document numbers of matched documents in the terms' champion lists."""
+    data = matched.to_bytes((matched.bit_length() + 7) // 8, "little")
+    found = set()
+    for index, (fieldname, text) in enumerate(terms):
+        for _score, docnum in champion_list(version_key, fieldname, text, scorer, index, size):
+            position = docnum >> 3
+            if position < len(data) and data[position] >> (docnum & 7) & 1:
+                found.add(docnum)
+    return found
+
+
+def champion_list(version_key, fieldname, text, scorer, index, size=CHAMPION_SIZE):
+    """The ``size`` best (score, docnum) pairs for one term in one field."""
+    key = (version_key, fieldname, text, size)
+    champions = _champions.get(key)
+    if champions is None:
+        champions = heapq.nlargest(size, scorer.term_scores(index))
+        _champions.put(key, champions)
+    return champions
+
+
+def clear_cache():
+    """Forget cached champion lists."""
+    _champions.clear()
