@@ -61,6 +61,11 @@ def choices(mapping: dict) -> list[SelectChoice]:
     return [SelectChoice(str(key), label) for key, label in mapping.items()]
 
 
+def tw(quarter: int) -> str:
+    """The short column label: "TW III" (English: "Q III")."""
+    return gettext("TW %(q)s", q=QUARTER[quarter])
+
+
 def triwulan(year: int, quarter: int) -> str:
     """"Triwulan III 2025" (English: "Quarter III 2025")."""
     return gettext("Triwulan %(q)s %(year)s", q=QUARTER[quarter], year=year)

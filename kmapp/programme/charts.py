@@ -135,7 +135,7 @@ def quarter_trend_chart(totals, year: int) -> Markup:
     solid, hatched, dotted = series_fills("trend")
     series = [Series(_("PD memenuhi target"), dotted), Series(_("Pertemuan"), solid),
               Series(_("Didampingi"), hatched)]
-    groups = [Group(f"TW {labels.QUARTER[t.quarter]}", (t.agencies_met, t.meetings, t.accompanied)) for t in totals]
+    groups = [Group(labels.tw(t.quarter), (t.agencies_met, t.meetings, t.accompanied)) for t in totals]
     return grouped_bars_svg(groups, series, _("Tren per triwulan %(year)s", year=year), prefix="trend")
 
 
