@@ -34,6 +34,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from kmapp.search import schema as schema_module  # noqa: E402
 from kmapp.search.analysis import INDONESIAN_STOP_WORDS  # noqa: E402
+from kmapp.search.postings import warm_up  # noqa: E402
 from kmapp.search.schema import document_fields, open_or_create_index  # noqa: E402
 from kmapp.search.searchers import ThreadLocalSearchers  # noqa: E402
 from kmapp.search.searching import search  # noqa: E402
@@ -227,7 +228,9 @@ def build_whoosh(path, n, procs):
     ix = open_or_create_index(path)
     stats = StoredTextStats()
     started = time.perf_counter()
-    writer = ix.writer(limitmb=256, procs=procs, multisegment=False)
+    # With several processes, keep one segment per process: the final merge
+    # is single-threaded and would take as long as the indexing itself.
+    writer = ix.writer(limitmb=256, procs=procs, multisegment=procs > 1)
     for doc in make_corpus(n):
         fields = document_fields(doc)
         stats.add(fields, doc["body"])
@@ -326,6 +329,8 @@ def main():
     parser.add_argument("--excerpt-chars", type=int, default=None,
                         help="override BODY_EXCERPT_CHARS (0 = store no body text)")
     parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--warm-up", action="store_true",
+                        help="call kmapp.search.postings.warm_up() before querying")
     args = parser.parse_args()
     if args.excerpt_chars is not None:
         schema_module.BODY_EXCERPT_CHARS = args.excerpt_chars
@@ -343,6 +348,10 @@ def run_benchmark(args, workdir):
     ix, whoosh_secs, stored = build_whoosh(os.path.join(workdir, "whoosh"), args.n, args.procs)
     whoosh_size = dir_size(os.path.join(workdir, "whoosh"))
     searchers = ThreadLocalSearchers(ix)
+    if args.warm_up:
+        started = time.perf_counter()
+        warmed = warm_up(searchers.current())
+        print(f"warm_up(): {warmed} terms in {time.perf_counter() - started:.1f} s")
     engines = [("Whoosh", searchers, whoosh_runner, whoosh_secs, whoosh_size)]
     if not args.skip_sqlite:
         db_path = os.path.join(workdir, "fts.sqlite")

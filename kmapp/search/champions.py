@@ -17,7 +17,7 @@ would require it to beat hundreds of documents on every term at once).
 Totals and facet counts never depend on this: they come from exact bitmaps.
 
 Champion lists do not depend on the viewer or filters, so they are cached
-per index version and shared by all users.
+per segment and shared by all users.
 """
 
 import heapq
@@ -26,7 +26,14 @@ import re
 from whoosh.scoring import bm25
 from whoosh.util.numeric import byte_to_length
 
-from .postings import LRUCache, field_lengths, term_weights
+from .postings import (
+    LRUCache,
+    field_lengths,
+    leaf_field_lengths,
+    leaf_term,
+    segment_key,
+    term_weights,
+)
 
 CHAMPION_SIZE = 300
 _NONZERO = re.compile(rb"[^\x00]")
@@ -43,55 +50,70 @@ class BM25FScorer:
         default_b = getattr(weighting, "B", 0.75)
         field_b = getattr(weighting, "_field_B", {})
         self.k1 = getattr(weighting, "K1", 1.2)
-        self.parts = []  # (weights, lengths, idf, average length, B) per term
+        self.terms = terms
+        self.stats = []  # (idf, average field length, B) per term
+        self.parts = []  # (weights, lengths) per term, whole index
         for fieldname, text in terms:
-            self.parts.append((
-                term_weights(searcher, fieldname, text),
-                field_lengths(searcher, fieldname),
+            self.stats.append((
                 searcher.idf(fieldname, text),
                 searcher.avg_field_length(fieldname) or 1,
                 field_b.get(fieldname, default_b),
             ))
+            self.parts.append((term_weights(searcher, fieldname, text), field_lengths(searcher, fieldname)))
 
     def score(self, docnum):
         """The document's score: the sum over query terms and fields."""
         total = 0.0
-        for weights, lengths, idf, average, b in self.parts:
+        k1 = self.k1
+        for (weights, lengths), (idf, average, b) in zip(self.parts, self.stats):
             weight = weights[docnum]
             if weight:
-                total += bm25(idf, weight, byte_to_length(lengths[docnum]), average, b, self.k1)
+                total += bm25(idf, weight, byte_to_length(lengths[docnum]), average, b, k1)
         return total
 
-    def term_scores(self, index):
-        """Yield (score, docnum) for every document containing term ``index``."""
-        weights, lengths, idf, average, b = self.parts[index]
+    def term_scores(self, index, weights, lengths):
+        """Yield (score, docnum) for term ``index`` over the given arrays
+        (one segment's), for every document containing the term."""
+        idf, average, b = self.stats[index]
         k1 = self.k1
         # The regex engine skips the zero bytes (absent documents) in C.
         for found in _NONZERO.finditer(weights):
             docnum = found.start()
-            weight = weights[docnum]
-            yield bm25(idf, weight, byte_to_length(lengths[docnum]), average, b, k1), docnum
+            yield bm25(idf, weights[docnum], byte_to_length(lengths[docnum]), average, b, k1), docnum
 
 
-def champion_candidates(searcher, version_key, terms, scorer, matched, size=CHAMPION_SIZE):
+def champion_candidates(searcher, scorer, matched, size=CHAMPION_SIZE):
     """Document numbers of matched documents in the terms' champion lists."""
     data = matched.to_bytes((matched.bit_length() + 7) // 8, "little")
     found = set()
-    for index, (fieldname, text) in enumerate(terms):
-        for _score, docnum in champion_list(version_key, fieldname, text, scorer, index, size):
-            position = docnum >> 3
-            if position < len(data) and data[position] >> (docnum & 7) & 1:
-                found.add(docnum)
+    for leaf, offset in searcher.reader().leaf_readers():
+        for index in range(len(scorer.terms)):
+            for _score, local in segment_champions(leaf, scorer, index, size):
+                docnum = local + offset
+                position = docnum >> 3
+                if position < len(data) and data[position] >> (docnum & 7) & 1:
+                    found.add(docnum)
     return found
 
 
-def champion_list(version_key, fieldname, text, scorer, index, size=CHAMPION_SIZE):
-    """The ``size`` best (score, docnum) pairs for one term in one field."""
-    key = (version_key, fieldname, text, size)
-    champions = _champions.get(key)
+def segment_champions(leaf, scorer, index, size=CHAMPION_SIZE):
+    """The ``size`` best (score, segment docnum) pairs for one query term
+    within one segment.
+
+    Cached per segment, so the lists of big old segments survive commits.
+    The scores use the statistics of the index version that computed them;
+    they only choose candidates, which are then scored with current ones.
+    """
+    fieldname, text = scorer.terms[index]
+    segment = segment_key(leaf)
+    key = (segment, fieldname, text, size)
+    champions = _champions.get(key) if segment is not None else None
     if champions is None:
-        champions = heapq.nlargest(size, scorer.term_scores(index))
-        _champions.put(key, champions)
+        weights = leaf_term(leaf, fieldname, text, with_weights=True)[1]
+        lengths = leaf_field_lengths(leaf, fieldname)
+        champions = heapq.nlargest(size, scorer.term_scores(index, weights, lengths))
+        if segment is not None:
+            _champions.put(key, champions)
     return champions
 
 

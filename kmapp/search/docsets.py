@@ -10,9 +10,9 @@ each facet value cost microseconds.  Only reading a term's posting list is
 Python work, and those bitmaps are cached per segment (see
 :mod:`kmapp.search.postings`).
 
-Queries other than Term/And/Or/Not/AndNot/Every (phrases, numeric ranges)
-are evaluated by Whoosh itself; phrases first have their candidate documents
-narrowed by the bitmap of their words.
+Phrases are checked by :mod:`kmapp.search.phrases`, only in the documents
+that contain all their words (and that the caller wants at all); other
+query types (numeric ranges) are evaluated by Whoosh itself.
 """
 
 from bisect import bisect_left

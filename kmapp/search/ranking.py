@@ -15,12 +15,15 @@ We already know exactly which documents match (a bitmap, see
 """
 
 import heapq
+import sys
 import threading
+from array import array
 from collections import OrderedDict
 
 from .champions import CHAMPION_SIZE, BM25FScorer, champion_candidates
 from .champions import clear_cache as clear_champion_cache
 from .docsets import docnums_from_bitmap
+from .postings import LRUCache, segment_key
 
 # Scoring costs about 0.5 us per matched document and query term: all
 # matches are scored while documents x terms stays under this budget.
@@ -28,6 +31,7 @@ EXACT_SCORING_BUDGET = 20_000
 
 _date_orders = OrderedDict()
 _date_orders_lock = threading.Lock()
+_segment_dates = LRUCache(8 * 1024 * 1024, lambda dates: 64 + 8 * len(dates))
 
 
 def top_docnums(searcher, matched, limit, *, newest_first, version_key, terms):
@@ -40,7 +44,7 @@ def top_docnums(searcher, matched, limit, *, newest_first, version_key, terms):
     scorer = BM25FScorer(searcher, terms)
     candidates = None
     if matched.bit_count() * len(terms) > max(EXACT_SCORING_BUDGET, limit * len(terms)):
-        candidates = _champions_for(searcher, version_key, terms, scorer, matched, limit)
+        candidates = _champions_for(searcher, scorer, matched, limit)
     if candidates is None:
         candidates = docnums_from_bitmap(matched)
     scored = ((scorer.score(docnum), docnum) for docnum in candidates)
@@ -49,12 +53,12 @@ def top_docnums(searcher, matched, limit, *, newest_first, version_key, terms):
     return [(docnum, -negated) for negated, docnum in best]
 
 
-def _champions_for(searcher, version_key, terms, scorer, matched, limit):
+def _champions_for(searcher, scorer, matched, limit):
     """Champion candidates, or None if too few match to fill the page (a
     narrow filter over broad words): then every match is scored."""
     size = max(CHAMPION_SIZE, 5 * limit)
     for attempt in (size, 8 * size):
-        found = champion_candidates(searcher, version_key, terms, scorer, matched, attempt)
+        found = champion_candidates(searcher, scorer, matched, attempt)
         if len(found) >= limit:
             return sorted(found)
     return None
@@ -80,21 +84,51 @@ def _date_order(searcher, version_key):
         order = _date_orders.get(version_key)
     if order is not None:
         return order
-    reader = searcher.reader()
-    column = reader.column_reader("published") if reader.has_column("published") else None
-    docnums = list(reader.all_doc_ids())
-    if column is not None:
-        # sort() is stable: equal dates keep index order.
-        docnums.sort(key=lambda docnum: column[docnum], reverse=True)
+    dates = array("Q")
+    for leaf, _offset in searcher.reader().leaf_readers():
+        dates.extend(_leaf_dates(leaf))
+    # sorted() is stable: equal dates keep index order.
+    order = sorted(searcher.reader().all_doc_ids(), key=dates.__getitem__, reverse=True)
     with _date_orders_lock:
-        _date_orders[version_key] = docnums
+        _date_orders[version_key] = order
         while len(_date_orders) > 4:
             _date_orders.popitem(last=False)
-    return docnums
+    return order
+
+
+def _leaf_dates(leaf):
+    """Sortable ``published`` values of one segment (0 when missing), cached:
+    segments never change, so only new segments are read after a commit."""
+    segment = segment_key(leaf)
+    key = (segment, "published")
+    dates = _segment_dates.get(key) if segment is not None else None
+    if dates is None:
+        dates = _read_leaf_dates(leaf)
+        if segment is not None:
+            _segment_dates.put(key, dates)
+    return dates
+
+
+def _read_leaf_dates(leaf):
+    count = leaf.doc_count_all()
+    dates = array("Q")
+    if not leaf.has_column("published"):
+        return array("Q", [0]) * count
+    column = leaf.column_reader("published", translate=False)
+    try:
+        # One read of the raw big-endian column instead of one per document.
+        dates.frombytes(column._dbfile.get(column._basepos, column._count * 8))
+        if sys.byteorder == "little":
+            dates.byteswap()
+    except AttributeError:  # another column implementation
+        dates = array("Q", (column[docnum] for docnum in range(count)))
+    dates.extend([0] * (count - len(dates)))
+    return dates
 
 
 def clear_cache():
     """Forget cached date orders and champion lists."""
     with _date_orders_lock:
         _date_orders.clear()
+    _segment_dates.clear()
     clear_champion_cache()

@@ -90,14 +90,37 @@ def test_champion_ranking_equals_exact_when_lists_cover_everything(asset_index, 
 
 
 def test_champion_list_is_best_first(asset_index):
-    from kmapp.search.champions import BM25FScorer, champion_list
+    from kmapp.search.champions import BM25FScorer, segment_champions
 
     with asset_index.searcher() as searcher:
-        version = index_version_key(searcher)
         scorer = BM25FScorer(searcher, [("body", "arsip")])
-        champions = champion_list(version, "body", "arsip", scorer, 0, size=2)
+        champions = segment_champions(searcher.reader(), scorer, 0, size=2)
     assert len(champions) == 2
     assert champions[0][0] >= champions[1][0] > 0
+
+
+def multi_segment_index(path):
+    index = build_index(path, ASSETS[:3])
+    writer = index.writer()
+    for asset in ASSETS[3:]:
+        writer.add_document(**document_fields(asset))
+    writer.commit(merge=False)
+    return index
+
+
+def test_champions_and_date_order_across_segments(tmp_path, monkeypatch):
+    index = multi_segment_index(tmp_path / "ix")
+    admin = Viewer(is_admin=True)
+    newest = search(index, "", visible_to=admin, sort="newest")
+    assert [hit.asset_id for hit in newest.hits] == ["a2", "a3", "a5", "a1", "a4", "a6"]
+
+    def ranked(budget):
+        monkeypatch.setattr(ranking, "EXACT_SCORING_BUDGET", budget)
+        page = search(index, "arsip", visible_to=admin, pagelen=2)
+        return [(hit.asset_id, round(hit.score, 6)) for hit in page.hits]
+
+    assert ranked(0) == ranked(10_000)
+    index.close()
 
 
 def test_doc_list_query_spans_segments(tmp_path):
