@@ -178,7 +178,7 @@ def make_queries(count, seed=7):
         return vocab.word_of_rank(int(math.exp(rng.uniform(math.log(low), math.log(high)))))
 
     phrases = []
-    for doc in make_corpus(count, seed=99):
+    for doc in make_corpus(count):  # the first indexed documents
         words = [w.strip(".").lower() for w in doc["body"].split()]
         pairs = [(a, b) for a, b in zip(words, words[1:])
                  if a not in INDONESIAN_STOP_WORDS and b not in INDONESIAN_STOP_WORDS]
