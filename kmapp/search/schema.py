@@ -4,21 +4,28 @@ Field design:
 
 * ``title`` / ``summary`` / ``body`` share one stemmed Indonesian analyzer
   (see :mod:`kmapp.search.analysis`); ``title`` is boosted x3.
-* ``body`` is indexed with positions but NOT stored: extracted documents can
-  be up to 2 million characters and storing them would roughly double the
-  index.  Snippets come from ``body_excerpt``, the first
-  ``BODY_EXCERPT_CHARS`` characters stored zlib-compressed (see the benchmark
-  in ``bench/search_bench.py`` for the size/latency measurements behind this
-  choice).  A match that occurs only later in a long document gets a snippet
-  from the summary instead.
+* ``body`` is indexed with positions but NOT stored.  Snippets come from
+  ``body_excerpt``: the first ``BODY_EXCERPT_CHARS`` characters, stored
+  zlib-compressed.  Measured (bench/search_bench.py, 20,000 synthetic
+  assets of 300-1,500 words): the excerpts take 66 MB of a 300 MB index,
+  ~3.3 KB per asset, and a snippet costs ~0.2-0.5 ms per hit.  Whole bodies
+  cost the same there only because synthetic bodies are short; extracted
+  PDFs run to 2,000,000 characters (~600 KB compressed each), so storing
+  them would make stored text dominate the index (GBs at 100,000 assets)
+  and make every snippet scan megabytes.  Re-reading text from the database
+  at query time would avoid the 3.3 KB per asset but tie search to the app's
+  models and add a query per results page.  The cost of the excerpt: a match
+  found only deep inside a long document gets its snippet from the summary.
 * ``tags`` is the exact keyword list (filters, display); ``tag_text`` is the
   same tags run through the text analyzer so that free-text queries match
   them like any other text (stop words dropped, stems, phrases), boosted x2.
 * ``words`` holds the unstemmed words of title, summary, body and tags, with
   no positions: it is the dictionary for "did you mean".
-* Facet fields (agency, asset_type, year, km_stage) are ``sortable`` so that
-  sorting and per-value counts use column data.
-* ``visibility`` + ``agency`` + ``cop`` drive access control inside queries.
+* Facet fields (agency, asset_type, year, km_stage) are counted from their
+  posting lists as bitmaps (see :mod:`kmapp.search.facets`); they and
+  ``published`` are also ``sortable`` (column data) for sorting.
+* ``visibility`` ("all" | "agency" | "community"; anything else is stored
+  as "restricted", admins only) + ``agency`` + ``cop`` drive access control.
 """
 
 import os
