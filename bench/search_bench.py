@@ -329,6 +329,8 @@ def main():
     parser.add_argument("--excerpt-chars", type=int, default=None,
                         help="override BODY_EXCERPT_CHARS (0 = store no body text)")
     parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--index-dir", help="query an existing Whoosh index instead of "
+                        "building one (no SQLite, no indexing figures)")
     parser.add_argument("--warm-up", action="store_true",
                         help="call kmapp.search.postings.warm_up() before querying")
     args = parser.parse_args()
@@ -342,11 +344,16 @@ def main():
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def run_benchmark(args, workdir):
-    viewer = Viewer(agency_code="AG03", community_ids=frozenset({4, 5}))
-    queries = make_queries(args.queries)
-    ix, whoosh_secs, stored = build_whoosh(os.path.join(workdir, "whoosh"), args.n, args.procs)
-    whoosh_size = dir_size(os.path.join(workdir, "whoosh"))
+def open_engines(args, workdir):
+    """Build (or open) the indexes; return (Whoosh index, stored-text stats
+    or None, [(name, handle, runner factory, index seconds, size)])."""
+    if args.index_dir:
+        ix, whoosh_secs, stored = open_or_create_index(args.index_dir), None, None
+        whoosh_size = dir_size(args.index_dir)
+        args.n, args.skip_sqlite = ix.doc_count(), True
+    else:
+        ix, whoosh_secs, stored = build_whoosh(os.path.join(workdir, "whoosh"), args.n, args.procs)
+        whoosh_size = dir_size(os.path.join(workdir, "whoosh"))
     searchers = ThreadLocalSearchers(ix)
     if args.warm_up:
         started = time.perf_counter()
@@ -357,6 +364,13 @@ def run_benchmark(args, workdir):
         db_path = os.path.join(workdir, "fts.sqlite")
         db, sqlite_secs = build_sqlite(db_path, args.n)
         engines.append(("SQLite FTS5", db, sqlite_runner, sqlite_secs, os.path.getsize(db_path)))
+    return ix, stored, engines
+
+
+def run_benchmark(args, workdir):
+    viewer = Viewer(agency_code="AG03", community_ids=frozenset({4, 5}))
+    queries = make_queries(args.queries)
+    ix, stored, engines = open_engines(args, workdir)
     print(f"\n## Search benchmark: {args.n:,} assets, {args.queries} queries per kind\n")
     print("| engine | index assets/s | index MB | query kind | mean hits "
           "| p50 ms | p95 ms | p50 CPU ms | p95 CPU ms |")
@@ -368,15 +382,17 @@ def run_benchmark(args, workdir):
             for kind, texts in queries.items():
                 gc.collect()
                 wall, cpu, mean_hits = time_queries(make_runner(handle, viewer, kind), texts)
-                print(f"| {name} | {args.n / secs:,.0f} | {size / 1e6:,.0f} | {kind} ({label}) "
+                rate = f"{args.n / secs:,.0f}" if secs else "n/a"
+                print(f"| {name} | {rate} | {size / 1e6:,.0f} | {kind} ({label}) "
                       f"| {mean_hits:,.0f} | {percentile(wall, 0.5):.1f} | {percentile(wall, 0.95):.1f} "
                       f"| {percentile(cpu, 0.5):.1f} | {percentile(cpu, 0.95):.1f} |", flush=True)
         handle.close()
     ix.close()
-    print(f"\nWhoosh index {whoosh_size / 1e6:,.0f} MB, of which stored body excerpts "
-          f"({schema_module.BODY_EXCERPT_CHARS:,} chars, zlib) {stored.excerpt_bytes / 1e6:,.1f} MB; "
-          f"storing whole bodies (zlib) would add about "
-          f"{stored.full_bytes_estimate() / 1e6:,.1f} MB instead.")
+    if stored is not None:
+        print(f"\nWhoosh index {engines[0][4] / 1e6:,.0f} MB, of which stored body excerpts "
+              f"({schema_module.BODY_EXCERPT_CHARS:,} chars, zlib) {stored.excerpt_bytes / 1e6:,.1f} MB; "
+              f"storing whole bodies (zlib) would add about "
+              f"{stored.full_bytes_estimate() / 1e6:,.1f} MB instead.")
 
 
 if __name__ == "__main__":

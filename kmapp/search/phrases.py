@@ -18,6 +18,11 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.system import _INT_SIZE
 
+from .postings import LRUCache, segment_key
+
+# (result bitmap, size of the candidate bitmap held by the key) per entry.
+_results = LRUCache(8 * 1024 * 1024, lambda entry: 64 + entry[0].bit_length() // 8 + entry[1])
+
 
 def phrase_bitmap(searcher, fieldname, words, candidates):
     """Bitmap of the ``candidates`` (a bitmap) containing ``words`` in order,
@@ -29,11 +34,25 @@ def phrase_bitmap(searcher, fieldname, words, candidates):
         local = (candidates >> offset) & ((1 << size) - 1)
         if not local:
             continue
-        found = _leaf_phrase(leaf, fieldname, words, local)
+        found = _cached_leaf_phrase(leaf, fieldname, tuple(words), local)
         if found is None:
             return None
         result |= found << offset
     return result
+
+
+def _cached_leaf_phrase(leaf, fieldname, words, candidates):
+    # The same phrase over the same candidates comes back with every page,
+    # sort order or facet click of one search: worth remembering.
+    segment = segment_key(leaf)
+    key = (segment, fieldname, words, candidates)  # the int itself: no hash collisions
+    cached = _results.get(key) if segment is not None else None
+    if cached is not None:
+        return cached[0]
+    found = _leaf_phrase(leaf, fieldname, words, candidates)
+    if found is not None and segment is not None:
+        _results.put(key, (found, candidates.bit_length() // 8))
+    return found
 
 
 def _leaf_phrase(leaf, fieldname, words, candidates):
@@ -85,3 +104,8 @@ def _candidate_positions(leaf, fieldname, word, data):
                 found[matcher._ids[i]] = _decode_positions(matcher._values[i])
         matcher._next_block()
     return found
+
+
+def clear_cache():
+    """Forget cached phrase results."""
+    _results.clear()

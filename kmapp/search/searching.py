@@ -21,6 +21,7 @@ from .docsets import BitmapEvaluator
 from .facets import clear_cache as clear_facet_cache
 from .facets import count_facets, facet_value_docs
 from .filters import filters_query
+from .phrases import clear_cache as clear_phrase_cache
 from .postings import clear_caches as clear_postings_caches
 from .query_parsing import SEARCH_FIELDS, parse_user_query, positive_terms
 from .ranking import clear_cache as clear_ranking_cache
@@ -223,5 +224,6 @@ def index_version_key(searcher):
 def clear_caches():
     """Drop all cached bitmaps and orders (tests, or to free memory)."""
     clear_facet_cache()
+    clear_phrase_cache()
     clear_ranking_cache()
     clear_postings_caches()
