@@ -30,8 +30,10 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     _register_blueprints(app)
 
     from . import cli, web
+    from .jobs import triggers
     web.init_app(app)
     cli.init_app(app)
+    triggers.init_app(app)
     return app
 
 

@@ -35,8 +35,21 @@ class DefaultConfig:
     # Runtime data lives in the instance folder unless configured otherwise.
     UPLOAD_DIR = None
     SEARCH_INDEX_DIR = None
-    # Index new and changed assets right after their commit, in the same process.
-    SEARCH_AUTO_INDEX = True
+    # Background work (kmapp/jobs/worker.py): "embedded" (a worker thread in each app process),
+    # "external" (run `flask --app kmapp worker` beside the app servers) or "inline" (tests).
+    JOBS_WORKER = "embedded"
+    JOBS_THREADS = 1  # jobs run at once by one worker (each may start a child process)
+    JOBS_POLL_SECONDS = 2.0  # an idle worker looks for work queued by other processes this often
+    JOBS_MAX_ATTEMPTS = 3  # a job that raised this many times is parked with its error
+    JOBS_RETRY_SECONDS = 30  # first retry after a failure; doubles each time
+    JOBS_MAX_CRASHES = 2  # a job whose worker died this many times is parked
+    JOBS_LEASE_SECONDS = 900  # a claim older than this is abandoned (workers on other hosts)
+    JOBS_RECOVER_SECONDS = 60  # how often a worker looks for jobs of dead workers
+    # Reading text out of files, in a child process per file (kmapp/extraction).
+    EXTRACT_TIMEOUT_SECONDS = 60
+    EXTRACT_CPU_SECONDS = 60
+    EXTRACT_MEMORY_MB = 2048
+    EXTRACT_MAX_PAGES = 2000
     MAX_UPLOAD_MB = 50
     ASSET_MEETING_REQUIRED_FROM = date(2025, 10, 1)
     # Assets: months until the next review, per asset type (e.g. {"regulation": 24}).

@@ -56,10 +56,11 @@ def wants_write_lock() -> bool:
 
 
 @contextmanager
-def write_intent():
+def write_intent(writes: bool = True):
     """Transactions begun inside this block start as writers (BEGIN IMMEDIATE), whatever
-    the HTTP method; for code with its own session, e.g. the search indexer."""
-    token = _write_intent.set(True)
+    the HTTP method; for code with its own session, e.g. the search indexer. With
+    `writes=False` they start as readers: a background poll must not queue behind writers."""
+    token = _write_intent.set(writes)
     try:
         yield
     finally:

@@ -22,6 +22,9 @@ def app(tmp_path):
         "SECRET_KEY": "test-secret",
         "WTF_CSRF_ENABLED": False,
         "LANGUAGES": ("id", "en"),
+        # Background work runs in the committing thread: tests see one order of events
+        # (tests/test_jobs.py proves the embedded thread and the external worker).
+        "JOBS_WORKER": "inline",
     }, instance_path=str(tmp_path / "instance"))
     with app.app_context():
         db.create_all()

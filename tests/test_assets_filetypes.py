@@ -84,3 +84,24 @@ def test_review_interval_is_configurable_per_type(app):
         assert rules.next_review_date("sop", date(2025, 10, 1)) == date(2026, 10, 1)
         assert rules.next_review_date("regulation", date(2025, 10, 1)) == date(2027, 10, 1)
         assert rules.add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
+
+
+def test_a_zip_with_too_many_parts_is_refused_without_listing_them(request_ctx, tmp_path, monkeypatch):
+    import io
+    import zipfile
+    from kmapp.assets import filetypes
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", "<w:document/>")
+        for n in range(filetypes.MAX_ZIP_ENTRIES):
+            package.writestr(f"word/media/{n}.bin", b"")
+    listed = []
+    monkeypatch.setattr(filetypes.zipfile.ZipFile, "namelist", lambda self: listed.append(1) or [])
+    with pytest.raises(RejectedFile, match="terlalu banyak bagian"):
+        _check(tmp_path, archive.getvalue(), "panduan.docx")
+    assert listed == []  # refused from the end record alone: no central directory walk
+
+
+def test_a_real_office_file_still_passes_the_entry_count(request_ctx, tmp_path):
+    assert _check(tmp_path, pptx_bytes(), "materi.pptx").key == "pptx"

@@ -30,7 +30,7 @@ def pg_app(tmp_path):
     with admin_engine.begin() as conn:
         conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
     separator = "&" if "?" in base else "?"
-    app = create_app({"TESTING": True, "SECRET_KEY": "t", "WTF_CSRF_ENABLED": False,
+    app = create_app({"TESTING": True, "SECRET_KEY": "t", "WTF_CSRF_ENABLED": False, "JOBS_WORKER": "inline",
                       "SQLALCHEMY_DATABASE_URI": f"{base}{separator}options=-csearch_path%3D{schema}"},
                      instance_path=str(tmp_path / "instance"))
     try:
@@ -69,3 +69,10 @@ def test_check_constraints_hold_on_postgresql(pg_app):
         db.session.rollback()
         db.session.execute(sa.text("SELECT 1"))
         assert db.session.scalar(sa.select(sa.func.count()).select_from(Meeting)) == 0
+
+
+def test_worker_processes_claim_each_job_exactly_once_on_postgresql(pg_app, tmp_path):
+    from .test_jobs import competing_workers_run_each_job_exactly_once
+    with pg_app.app_context():
+        upgrade()
+    assert len(competing_workers_run_each_job_exactly_once(pg_app, tmp_path)) == 2

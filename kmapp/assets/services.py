@@ -13,6 +13,7 @@ from sqlalchemy import select
 from ..audit import record_change, snapshot
 from ..extensions import db
 from ..models import Asset, AssetFile, AssetFileVersion, AssetStatus, Community, Meeting, Tag, User
+from ..extraction.jobs import queue_text_extraction
 from ..search.queue import mark_stale
 from . import rules
 from .uploads import AcceptedFile, discard_on_failure
@@ -110,6 +111,7 @@ def publish_asset(community: Community, fields: AssetFields, uploads: list[Accep
             asset.files.append(AssetFile(versions=[_new_version(upload, 1, actor, "")]))
         db.session.add(asset)
         db.session.flush()
+        queue_text_extraction(f.current.id for f in asset.files)
         after = _audit_state(asset)
         after["files"] = [upload.display_name for upload in uploads]
         record_change("asset.created", asset, None, after, actor=actor)
@@ -135,7 +137,8 @@ def update_asset(asset: Asset, fields: AssetFields, actor: User) -> Asset:
     asset.asset_type, asset.km_stage, asset.visibility = fields.asset_type, fields.km_stage, fields.visibility
     asset.tags = tags_named(fields.tags)
     record_change("asset.updated", asset, before, _audit_state(asset), actor=actor)
-    mark_stale(asset.id)
+    # Who may read it changed: the index must follow before anything else waiting.
+    mark_stale(asset.id, urgent=before["visibility"] != asset.visibility)
     db.session.commit()
     return asset
 
@@ -153,6 +156,7 @@ def add_file_version(asset: Asset, upload: AcceptedFile, change_note: str, actor
         before = _audit_state(asset)
         _reviewed_today(asset)
         db.session.flush()
+        queue_text_extraction([version.id])
         after = _audit_state(asset) | {"file_id": file.id, "version_no": version_no,
                                        "file": upload.display_name, "change_note": version.change_note}
         record_change("asset.version_added", asset, before, after, actor=actor)

@@ -13,9 +13,10 @@ from sqlalchemy import func, select
 
 from ..accounts.provisioning import set_password
 from ..extensions import db
+from ..extraction.jobs import queue_unread_versions
 from ..files.storage import store_stream
 from ..models import (Agency, Asset, AssetAccess, AssetFile, AssetFileVersion, Attendance, Community,
-                      CommunityMember, Meeting, MemberRole, QuarterTarget, Role, SearchOutbox, Tag, User)
+                      CommunityMember, Meeting, MemberRole, QuarterTarget, Role, Tag, User)
 from ..quarters import quarter_bounds, quarter_of
 from . import catalogue as cat
 from .pdfgen import text_to_pdf
@@ -60,10 +61,10 @@ def seed_demo(today: date | None = None) -> str:
     assets = _assets(seeder)
     _targets(seeder)
     _accesses(seeder, assets)
+    queue_unread_versions()
+    # Unless an external worker is configured, the commit reads the files and indexes
+    # them before it returns: the demo is searchable at once.
     db.session.commit()
-    # Searchable at once (the commit already drained the outbox unless SEARCH_AUTO_INDEX is off).
-    from ..search.indexing import drain_outbox
-    drain_outbox()
     meetings = sum(len(m) for m in seeder.meetings.values())
     return (f"Demo siap: {len(seeder.agencies)} perangkat daerah, {len(seeder.communities)} CoP, "
             f"{meetings} pertemuan, {len(assets)} aset. Login demo: admin, lead.dinkes, fasilitator, "
@@ -240,8 +241,7 @@ def _add_asset(s: Seeder, community, meeting, title, summary, asset_type, km_sta
         size_bytes=stored.size_bytes, sha256=stored.sha256, uploaded_by=author, change_note="Unggahan awal")]))
     db.session.add(asset)
     db.session.flush()
-    db.session.add(SearchOutbox(asset_id=asset.id))
-    return asset
+    return asset  # indexed once its text is read (the extraction job marks it stale)
 
 
 def _targets(s: Seeder) -> None:

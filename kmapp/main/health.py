@@ -44,3 +44,16 @@ def search_index_state() -> dict:
         db.session.rollback()
         return {"ok": False, "error": error.__class__.__name__}
     return {"ok": True, "generation": generation, "documents": documents, "outbox_backlog": backlog}
+
+
+def jobs_state() -> dict:
+    """The background queue: jobs waiting, running and parked (parked ones need an operator),
+    and where the worker runs."""
+    from ..jobs.queue import counts
+
+    try:
+        state = counts()
+    except Exception as error:  # never raise from a health check
+        db.session.rollback()
+        return {"ok": False, "error": error.__class__.__name__}
+    return {"ok": state["parked"] == 0, "worker": current_app.config["JOBS_WORKER"], **state}

@@ -7,7 +7,7 @@ from ..extensions import db
 from ..htmx import render_page
 from . import bp
 from . import home as home_queries
-from .health import database_state, search_index_state
+from .health import database_state, jobs_state, search_index_state
 
 
 @bp.get("/")
@@ -21,7 +21,7 @@ def home():
 
 @bp.get("/healthz")
 def healthz():
-    state = {"database": database_state(), "search_index": search_index_state()}
+    state = {"database": database_state(), "search_index": search_index_state(), "jobs": jobs_state()}
     state["ok"] = state["database"]["ok"]
     return jsonify(state), 200 if state["ok"] else 503
 

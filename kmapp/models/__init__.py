@@ -2,15 +2,16 @@
 from .assets import Asset, AssetAccess, AssetFile, AssetFileVersion, AssetVote, SearchOutbox, Tag, asset_tag
 from .audit import AuditLog
 from .base import utcnow
-from .enums import (AccessKind, AssetStatus, AssetType, KmStage, MeetingFormat, MemberRole, Role,
+from .enums import (AccessKind, AssetStatus, AssetType, JobState, KmStage, MeetingFormat, MemberRole, Role,
                     SeciStage, Visibility)
+from .jobs import Job
 from .meetings import Attendance, Meeting, MeetingSeciStage, QuarterLock
 from .people import Agency, Community, CommunityMember, LoginAttempt, User, UserRole, UserSession
 from .programme import QuarterTarget
 
 __all__ = [
     "AccessKind", "Agency", "Asset", "AssetAccess", "AssetFile", "AssetFileVersion", "AssetStatus",
-    "AssetType", "AssetVote", "Attendance", "AuditLog", "Community", "CommunityMember", "KmStage",
+    "AssetType", "AssetVote", "Attendance", "AuditLog", "Community", "CommunityMember", "Job", "JobState", "KmStage",
     "LoginAttempt", "Meeting", "MeetingFormat", "MeetingSeciStage", "MemberRole", "QuarterLock",
     "QuarterTarget", "Role", "SearchOutbox", "SeciStage", "Tag", "User", "UserRole", "UserSession",
     "Visibility", "asset_tag", "utcnow",

@@ -76,3 +76,11 @@ def one_of(column: str, enum: type[StrEnum], name: str) -> CheckConstraint:
     """A CHECK constraint that keeps `column` inside the enum's values."""
     values = ", ".join(f"'{member.value}'" for member in enum)
     return CheckConstraint(f"{column} IN ({values})", name=name)
+
+
+class JobState(StrEnum):
+    """A background job's life: waiting, claimed by one worker, or parked after repeated failures
+    (done jobs are deleted)."""
+    QUEUED = "queued"
+    RUNNING = "running"
+    PARKED = "parked"

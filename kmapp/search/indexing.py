@@ -1,37 +1,38 @@
 """Keeping the index in step with the database: the read side of the search outbox.
 
 Every change to an asset writes a SearchOutbox row in its own transaction (see
-:mod:`kmapp.search.queue`).  ``drain_outbox`` turns those rows into index updates: the
-process that can take the Whoosh writer lock *without waiting* indexes a batch, commits
-the index, and only then deletes exactly the rows it handled.  A process that cannot
-take the lock leaves its rows to the holder, which reads the outbox again after each
-commit; a row left by a killed process is drained by the next one.
+:mod:`kmapp.search.queue`).  ``drain_outbox`` (a sweep of the background worker, see
+:mod:`kmapp.jobs`) turns those rows into index updates: the process that can take the
+Whoosh writer lock *without waiting* indexes a batch, urgent rows first, commits the
+index, and only then deletes exactly the rows it handled.  A process that cannot take
+the lock leaves its rows to the holder, which reads the outbox again after each commit;
+a row left by a killed process is drained by the next one.
 
-Sessions here are private (not ``db.session``): the drain runs right after a request's
-commit, from the session's ``after_commit`` hook, where that session cannot be used.
+No file is read here: text comes from the file versions, where the ``extract_text`` job
+stored it (:mod:`kmapp.extraction.jobs`), so the lock is only ever held for indexing.
+Sessions are private (not ``db.session``) so a drain never touches a caller's transaction.
 """
 import logging
-import os
-from concurrent.futures import ThreadPoolExecutor
+import threading
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload, undefer
 from whoosh.index import LockError
 
 from ..database import write_intent
 from ..extensions import db
-from ..files.storage import path_of
+from ..jobs import sweep
 from ..models import Asset, AssetFile, AssetFileVersion, Community, Meeting, SearchOutbox
 from ..models.enums import AssetStatus
-from .extract import extract_text
 from .schema import document_fields
 from . import store
 
 log = logging.getLogger(__name__)
 DEFAULT_BATCH = 200
-EXTRACT_THREADS = min(4, os.cpu_count() or 1)
+# One drain at a time per process (the Whoosh lock guards between processes).
+_draining = threading.Lock()
 
 
 @dataclass
@@ -78,23 +79,30 @@ def asset_document(asset: Asset) -> dict | None:
     }
 
 
+@sweep("search_outbox")
 def drain_outbox(batch: int = DEFAULT_BATCH) -> DrainReport:
-    """Index every asset waiting in the outbox, unless another process is doing it."""
+    """Index every asset waiting in the outbox, unless another thread or process is doing it."""
     report = DrainReport()
-    while True:
-        handled = _drain_batch(batch, report)
-        if handled is None:
-            report.busy = True
-            return report
-        if handled == 0:
-            return report
+    if not _draining.acquire(blocking=False):
+        report.busy = True
+        return report
+    try:
+        while True:
+            handled = _drain_batch(batch, report)
+            if handled is None:
+                report.busy = True
+                return report
+            if handled == 0:
+                return report
+    finally:
+        _draining.release()
 
 
 def _drain_batch(batch: int, report: DrainReport) -> int | None:
     """One batch: rows read, index committed, rows deleted. None if the lock is taken."""
-    with Session(db.engine) as session:
+    with write_intent(False), Session(db.engine) as session:
         rows = session.execute(select(SearchOutbox.id, SearchOutbox.asset_id)
-                               .order_by(SearchOutbox.id).limit(batch)).all()
+                               .order_by(SearchOutbox.urgent.desc(), SearchOutbox.id).limit(batch)).all()
     if not rows:
         return 0
     writer = locked_writer()
@@ -143,52 +151,7 @@ def update_documents(writer, asset_ids: list[int], report: DrainReport) -> None:
 
 
 def load_with_texts(asset_ids: list[int]) -> dict[int, Asset]:
-    """Load assets, first reading (once) the text of any file version not read yet."""
-    extract_missing_texts(asset_ids)
-    with Session(db.engine, expire_on_commit=False) as session:
+    """Load assets with everything their documents need, the stored file texts included."""
+    with write_intent(False), Session(db.engine, expire_on_commit=False) as session:
         assets = session.scalars(asset_query().where(Asset.id.in_(asset_ids))).all()
         return {asset.id: asset for asset in assets}
-
-
-def extract_missing_texts(asset_ids: list[int]) -> None:
-    """Extract the text of current file versions without one; store text and warnings."""
-    with Session(db.engine) as session:
-        assets = session.scalars(
-            select(Asset).where(Asset.id.in_(asset_ids))
-            .options(selectinload(Asset.files).selectinload(AssetFile.versions))).all()
-        current = {f.current.id: (asset.id, f.current) for asset in assets for f in asset.files if f.versions}
-        unread = set(session.scalars(select(AssetFileVersion.id).where(
-            AssetFileVersion.id.in_(list(current)), AssetFileVersion.extracted_text.is_(None))))
-        pending = [(current[vid][0], vid, current[vid][1].storage_name, current[vid][1].content_type)
-                   for vid in sorted(unread)]
-    if not pending:
-        return
-    # Each document is read in its own child process: a few threads keep the cores busy.
-    with ThreadPoolExecutor(max_workers=min(EXTRACT_THREADS, len(pending))) as pool:
-        # Paths are resolved here: the pool's threads have no application context.
-        texts = pool.map(_extract, [path_of(item[2]) for item in pending], [item[3] for item in pending])
-        results = {item[1]: result for item, result in zip(pending, texts)}
-    with write_intent(), Session(db.engine) as session:
-        for version_id, result in results.items():
-            session.execute(update(AssetFileVersion).where(AssetFileVersion.id == version_id)
-                            .values(extracted_text=result.text, extraction_warning=result.warning))
-        for asset_id in {asset_id for asset_id, *_ in pending}:
-            _refresh_asset_warning(session, asset_id)
-        session.commit()
-
-
-def _extract(path, content_type: str):
-    result = extract_text(path, content_type)
-    if result.warning:
-        log.warning("extraction warning for %s: %s", path.name, result.warning)
-    return result
-
-
-def _refresh_asset_warning(session, asset_id: int) -> None:
-    """Asset.extraction_warning: the warnings of its current files, for the asset page."""
-    asset = session.get(Asset, asset_id)
-    warnings = [f"{f.current.original_name}: {f.current.extraction_warning}"
-                for f in asset.files if f.versions and f.current.extraction_warning]
-    # updated_at is set to itself: reading a file is not a change the owner made.
-    session.execute(update(Asset).where(Asset.id == asset_id).values(
-        extraction_warning="\n".join(warnings) or None, updated_at=Asset.updated_at))

@@ -2,11 +2,15 @@
 
 Call `mark_stale(asset_id)` in the same transaction as any change to an asset (create,
 edit, new file version, delete, visibility change). The row commits or rolls back with
-the change itself, so the index can never silently miss a committed change.
+the change itself, so the index can never silently miss a committed change. `urgent`
+(narrower visibility, a withdrawal) puts the row before everything else waiting: what a
+reader may no longer open leaves the index first.
 """
 from ..extensions import db
+from ..jobs.triggers import note_work_queued
 from ..models import SearchOutbox
 
 
-def mark_stale(asset_id: int) -> None:
-    db.session.add(SearchOutbox(asset_id=asset_id))
+def mark_stale(asset_id: int, urgent: bool = False) -> None:
+    db.session.add(SearchOutbox(asset_id=asset_id, urgent=urgent))
+    note_work_queued()

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..extensions import db
+from ..extraction.jobs import queue_unread_versions
 from ..models import Asset, SearchOutbox
 from ..models.enums import AssetStatus
 from . import store
@@ -23,6 +24,7 @@ class RebuildReport:
     generation: str
     documents: int
     removed_generations: list[str]
+    texts_queued: int = 0  # file versions never read: queued for the worker, indexed when read
 
 
 def reindex(batch: int = DEFAULT_BATCH) -> RebuildReport:
@@ -30,8 +32,12 @@ def reindex(batch: int = DEFAULT_BATCH) -> RebuildReport:
 
     Searches keep reading the old generation meanwhile.  The old generation's writer
     lock is held throughout, so other processes' drains leave their rows in the outbox;
-    they are drained into the new generation right after the switch.
+    they are drained into the new generation right after the switch.  Files whose text
+    was never read are queued for the worker first (run here, before the build, unless
+    an external worker does it), never read while the lock is held.
     """
+    texts_queued = queue_unread_versions()
+    db.session.commit()
     root = store.index_root()
     old_writer = store.current_index().writer(timeout=REINDEX_LOCK_WAIT_S)
     try:
@@ -48,7 +54,7 @@ def reindex(batch: int = DEFAULT_BATCH) -> RebuildReport:
     drain_outbox(batch)
     removed = store.remove_old_generations(root)
     log.info("search index rebuilt: %s, %d documents", generation, documents)
-    return RebuildReport(generation, documents, removed)
+    return RebuildReport(generation, documents, removed, texts_queued)
 
 
 def _build(path, batch: int) -> int:

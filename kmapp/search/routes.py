@@ -7,6 +7,7 @@ from .. import policy
 from ..htmx import render_page
 from .params import SearchRequest
 from .presenting import facet_groups
+from .recheck import only_openable
 from .searching import search
 from .store import current_searcher
 from .visibility import Viewer
@@ -26,6 +27,7 @@ def results():
     wanted = SearchRequest.from_args(request.args)
     found = search(current_searcher(), wanted.q, visible_to=viewer_for(current_user),
                    filters=wanted.index_filters(), page=wanted.page, pagelen=PAGE_SIZE, sort=wanted.sort)
+    found = only_openable(found, current_user)
     current_app.logger.debug("search %r: %d hits", wanted.q, found.total)
     return render_page("search/results.html", "search_results", wanted=wanted, found=found,
                        facets=facet_groups(found.facets, wanted))

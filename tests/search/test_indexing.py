@@ -65,7 +65,7 @@ def test_incremental_indexing_equals_a_full_reindex(app, client, act_as, world):
 def test_a_crash_between_commit_and_indexing_is_found_by_check_and_repaired(app, client, act_as, world, runner):
     act_as("lead_a")
     kept = _upload(client, world, "Aset Lama")
-    app.config["SEARCH_AUTO_INDEX"] = False  # the process "dies" right after each commit
+    app.config["JOBS_WORKER"] = "external"  # the process "dies" right after each commit
     lost = _upload(client, world, "Aset Baru Hilang")
     client.post(f"/assets/{kept}/edit", data=asset_form(world.cop_a, world.meeting_a, title="Aset Lama Diubah"))
     result = runner.invoke(args=["check"])
@@ -79,7 +79,7 @@ def test_a_crash_between_commit_and_indexing_is_found_by_check_and_repaired(app,
 
 def test_the_next_drain_picks_up_rows_a_killed_process_left(app, client, act_as, world, runner):
     act_as("lead_a")
-    app.config["SEARCH_AUTO_INDEX"] = False
+    app.config["JOBS_WORKER"] = "external"
     asset_id = _upload(client, world, "Tertinggal di Antrean")
     assert outbox_rows(app) == 1
     result = runner.invoke(args=["search-drain"])
@@ -93,7 +93,8 @@ def test_an_indexing_failure_keeps_the_upload_and_the_outbox_row(app, client, ac
     monkeypatch.setattr("kmapp.search.indexing.update_documents", broken)
     act_as("lead_a")
     asset_id = _upload(client, world, "Tetap Tersimpan")
-    assert client.get(f"/assets/{asset_id}").status_code == 200 and outbox_rows(app) == 1
+    # Both rows stay: the upload's and the one the text extraction job added afterwards.
+    assert client.get(f"/assets/{asset_id}").status_code == 200 and outbox_rows(app) == 2
 
 
 def test_reindex_switches_generation_keeps_the_previous_and_old_searchers_keep_answering(app, client, act_as, world):
@@ -161,8 +162,39 @@ def test_upload_to_searchable_takes_under_a_second(app, client, act_as, world):
 def test_healthz_reports_the_current_generation_and_the_outbox_backlog(app, client, act_as, world):
     act_as("lead_a")
     _upload(client, world, "Satu")
-    app.config["SEARCH_AUTO_INDEX"] = False
+    app.config["JOBS_WORKER"] = "external"
     _upload(client, world, "Dua")
     state = client.get("/healthz").get_json()["search_index"]
     with app.app_context():
         assert state == {"ok": True, "generation": store.current_generation(), "documents": 1, "outbox_backlog": 1}
+
+
+def test_a_narrowed_asset_is_never_shown_even_while_the_index_still_holds_it(app, client, act_as, world):
+    act_as("lead_a")
+    asset_id = _upload(client, world, "Kajian Anggaran Rahasia", "Rincian anggaran.")
+    _upload(client, world, "Kajian Anggaran Terbuka", "Ringkasan anggaran.")
+    app.config["JOBS_WORKER"] = "external"  # the index keeps the old state: nothing drains
+    response = client.post(f"/assets/{asset_id}/edit", data=asset_form(
+        world.cop_a, world.meeting_a, title="Kajian Anggaran Rahasia", visibility="community"))
+    assert response.status_code == 302
+    assert indexed_documents(app)[str(asset_id)]["visibility"] == "all"  # stale on purpose
+    act_as("employee")  # another agency, not in the CoP
+    page = search_page(client, "anggaran").get_data(as_text=True)
+    assert "Rahasia" not in page and "Kajian Anggaran Terbuka" in page and total_of(page) == 1
+    htmx = search_page(client, "rahasia", htmx=True).get_data(as_text=True)
+    assert "Rahasia" not in htmx
+
+
+def test_narrowed_visibility_leaves_the_index_before_everything_else_waiting(app, client, act_as, world):
+    from kmapp.search.indexing import DrainReport, _drain_batch
+    act_as("lead_a")
+    asset_id = _upload(client, world, "Kajian Tata Kelola", "Isi kajian.")
+    app.config["JOBS_WORKER"] = "external"
+    for n in range(5):
+        _upload(client, world, f"Aset Antre {n}", "Isi.")
+    client.post(f"/assets/{asset_id}/edit", data=asset_form(world.cop_a, world.meeting_a, title="Kajian Tata Kelola",
+                                                          visibility="community"))
+    with app.app_context():
+        _drain_batch(1, DrainReport())  # one row only: it must be the narrowing
+    assert indexed_documents(app)[str(asset_id)]["visibility"] == "community"
+    assert outbox_rows(app) == 5

@@ -20,11 +20,12 @@ Indonesian that the UI can show to the uploader.
 import logging
 import multiprocessing
 import os
+import signal
 import time
 import warnings
 from dataclasses import dataclass
 
-from .text_readers import READERS, EncryptedDocument, Limits, TextBudget
+from .readers import READERS, EncryptedDocument, Limits, TextBudget
 
 DEFAULT_MAX_CHARS = 2_000_000
 DEFAULT_TIMEOUT_S = 60.0
@@ -87,10 +88,13 @@ def extract_text(
     max_pages=Limits.max_pages,
     max_rows=Limits.max_rows,
     timeout_s=DEFAULT_TIMEOUT_S,
+    memory_bytes=CHILD_MEMORY_LIMIT_BYTES,
+    cpu_seconds=None,
 ):
     """Extract searchable plain text from the file at ``path``.
 
-    Never raises.  Unsupported types give ``ExtractionResult("", None)``;
+    ``timeout_s`` bounds the wall clock, ``memory_bytes`` the child's address space and
+    ``cpu_seconds`` (default: the wall-clock limit) its CPU time.  Never raises.  Unsupported types give ``ExtractionResult("", None)``;
     unreadable files give empty text and a warning; documents cut short by a
     limit give the text read so far and a warning.
     """
@@ -105,7 +109,8 @@ def extract_text(
     # children; there we fall back to the in-process deadline checks.
     if kind in _IN_PROCESS_KINDS or multiprocessing.current_process().daemon:
         return read_document(kind, path, limits, time.monotonic() + timeout_s)
-    return _read_in_child_process(kind, path, limits, timeout_s)
+    caps = ChildCaps(timeout_s, int(memory_bytes), int(cpu_seconds or timeout_s))
+    return _read_in_child_process(kind, path, limits, caps)
 
 
 def read_document(kind, path, limits, deadline):
@@ -153,18 +158,28 @@ def _child_context():
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["kmapp.search.text_readers", "pypdf", "docx", "pptx", "openpyxl"])
+    context.set_forkserver_preload(["kmapp.extraction.readers", "pypdf", "docx", "pptx", "openpyxl"])
     return context
 
 
-def _read_in_child_process(kind, path, limits, timeout_s):
+@dataclass(frozen=True)
+class ChildCaps:
+    """What one extraction child may use: wall clock, address space, CPU time."""
+
+    timeout_s: float
+    memory_bytes: int
+    cpu_seconds: int
+
+
+def _read_in_child_process(kind, path, limits, caps):
+    timeout_s = caps.timeout_s
     context = _child_context()
     receiver, sender = context.Pipe(duplex=False)
     # The child stops reading a little early so that partial text can still
     # travel back before the hard kill.
     child_deadline_s = timeout_s * 0.8
     process = context.Process(
-        target=_child_main, args=(sender, kind, path, limits, child_deadline_s), daemon=True
+        target=_child_main, args=(sender, kind, path, limits, child_deadline_s, caps), daemon=True
     )
     try:
         process.start()
@@ -176,6 +191,11 @@ def _read_in_child_process(kind, path, limits, timeout_s):
         text, warning = receiver.recv()
         return ExtractionResult(text, warning)
     except (EOFError, OSError):
+        process.join(timeout=1.0)
+        if process.exitcode == -signal.SIGXCPU:
+            return ExtractionResult(
+                "", f"Teks tidak dapat dibaca: batas waktu CPU {caps.cpu_seconds} detik terlampaui."
+            )
         return ExtractionResult("", "Teks tidak dapat dibaca: proses pembacaan berhenti tiba-tiba.")
     finally:
         receiver.close()
@@ -196,10 +216,10 @@ def _stop_process(process):
     process.close()
 
 
-def _child_main(sender, kind, path, limits, deadline_s):
+def _child_main(sender, kind, path, limits, deadline_s, caps):
     """Entry point of the extraction child process."""
     deadline = time.monotonic() + deadline_s
-    _limit_child_memory()
+    _limit_child_resources(caps)
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         result = read_document(kind, path, limits, deadline)
@@ -208,12 +228,13 @@ def _child_main(sender, kind, path, limits, deadline_s):
         sender.close()
 
 
-def _limit_child_memory():
+def _limit_child_resources(caps):
+    """Address space (a zip/deflate bomb fails with MemoryError) and CPU time (SIGXCPU ends
+    a parser loop even when the wall clock is generous)."""
     try:
         import resource
 
-        resource.setrlimit(
-            resource.RLIMIT_AS, (CHILD_MEMORY_LIMIT_BYTES, CHILD_MEMORY_LIMIT_BYTES)
-        )
+        resource.setrlimit(resource.RLIMIT_AS, (caps.memory_bytes, caps.memory_bytes))
+        resource.setrlimit(resource.RLIMIT_CPU, (caps.cpu_seconds, caps.cpu_seconds + 1))
     except (ImportError, ValueError, OSError):
-        pass  # not available on this platform; the time limit still applies
+        pass  # not available on this platform; the wall-clock limit still applies

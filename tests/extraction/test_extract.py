@@ -2,10 +2,10 @@ import time
 
 import pytest
 
-from kmapp.search.extract import ExtractionResult, detect_kind, extract_text, read_document
-from kmapp.search.text_readers import Limits
+from kmapp.extraction.extract import ExtractionResult, detect_kind, extract_text, read_document
+from kmapp.extraction.readers import Limits
 
-from .sample_files import (
+from ..search.sample_files import (
     write_docx,
     write_encrypted_pdf,
     write_pdf,

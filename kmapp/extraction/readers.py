@@ -1,4 +1,4 @@
-"""Per-format plain-text readers used by :mod:`kmapp.search.extract`.
+"""Per-format plain-text readers used by :mod:`kmapp.extraction.extract`.
 
 Every reader takes a path, a :class:`Limits` and a :class:`TextBudget` and
 appends text to the budget; it may raise on malformed input (the caller turns
