@@ -26,11 +26,19 @@ class DefaultConfig:
     BABEL_DEFAULT_TIMEZONE = "Asia/Jakarta"
     LANGUAGES = ("id", "en")
 
-    # Login throttling (see kmapp/auth/throttle.py).
+    # Login throttling with device cookies (see kmapp/auth/throttle.py and devices.py); failures
+    # per window. A trusted browser may mistype 5 times, as one address always could, so a copied
+    # device cookie buys only 5 guesses. Unknown devices share 5 per account and address and 20 per
+    # account (at most ~1,900 guesses a day at one account; reaching it pauses only new devices, the
+    # owner's browser still signs in), and 50 per address to stop one machine spraying accounts.
+    # A device cookie lasts a year: people sign in from the same office PC for years, and a shorter
+    # life would just make the owner "unknown" exactly when an attack pauses new devices.
     LOGIN_WINDOW_MINUTES = 15
+    LOGIN_MAX_FAILURES_PER_DEVICE = 5
     LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS = 5
-    LOGIN_MAX_FAILURES_PER_ACCOUNT = 20
+    LOGIN_MAX_FAILURES_UNKNOWN_DEVICES_PER_ACCOUNT = 20
     LOGIN_MAX_FAILURES_PER_ADDRESS = 50
+    DEVICE_COOKIE_DAYS = 365
 
     # Runtime data lives in the instance folder unless configured otherwise.
     UPLOAD_DIR = None

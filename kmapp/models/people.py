@@ -149,7 +149,8 @@ class UserSession(db.Model):
 
 
 class LoginAttempt(db.Model):
-    """Every sign-in attempt; kept in the database so throttling holds across workers."""
+    """Every sign-in attempt (and current-password check); kept in the database so throttling
+    holds across workers."""
     __tablename__ = "login_attempt"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -157,3 +158,6 @@ class LoginAttempt(db.Model):
     address: Mapped[str] = mapped_column(String(45), index=True)
     succeeded: Mapped[bool] = mapped_column(Boolean)
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    # SHA-256 of the device cookie's nonce when the browser was trusted for this account, else
+    # NULL (an unknown device); the throttle counts a trusted device's failures by it.
+    device_hash: Mapped[str | None] = mapped_column(String(64), index=True)
