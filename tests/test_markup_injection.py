@@ -5,6 +5,9 @@ rendered unescaped in the "new version of: <name>" option; opening that page as 
 htmx `hx-post` carrying the admin's CSRF header. The whole-site sweep is test_hostile_rendering.py.
 """
 import io
+import json
+import re
+from pathlib import Path
 from urllib.parse import quote
 
 from bs4 import BeautifulSoup
@@ -119,3 +122,45 @@ def test_a_lazy_string_formatted_with_user_data_would_be_markup(app):
         rendered = app.jinja_env.from_string("{{ label }}").render(
             label=lazy_gettext("Versi baru dari: %(name)s", name="<b>x</b>"))
     assert rendered == "Versi baru dari: <b>x</b>"
+
+
+# htmx, defence in depth: even if markup slipped through, htmx must not run script from it.
+HTMX_SOURCE = Path(__file__).resolve().parent.parent / "static" / "vendor" / "htmx-2.0.11.min.js"
+HTMX_CONFIG = {"historyRestoreAsHxRequest": False, "includeIndicatorStyles": False, "allowEval": False,
+               "allowScriptTags": False, "selfRequestsOnly": True, "allowNestedOobSwaps": False}
+
+
+def _htmx_config(page: bytes) -> dict:
+    meta = BeautifulSoup(page, "html.parser").find("meta", attrs={"name": "htmx-config"})
+    return json.loads(meta["content"])
+
+
+def test_htmx_refuses_what_the_app_never_uses(client, login_as):
+    assert _htmx_config(client.get("/login").data) == HTMX_CONFIG
+    login_as("employee")
+    assert _htmx_config(client.get("/").data) == HTMX_CONFIG
+
+
+def test_every_htmx_setting_is_one_the_vendored_htmx_knows():
+    """A misspelt or retired key would be ignored silently, leaving htmx's permissive default."""
+    defaults = re.search(r"config:\{(.*?)\},parseInterval", HTMX_SOURCE.read_text()).group(1)
+    for key in HTMX_CONFIG:
+        assert re.search(rf"(?:^|,){key}:", defaults), key
+
+
+def test_the_vendored_htmx_evaluates_nothing_unless_allow_eval():
+    """hx-on handlers, `js:` values, hx-vars, trigger filters and htmx's own eval all go through
+    the allowEval guard (otherwise htmx:evalDisallowedError); the CSP has no 'unsafe-eval' either."""
+    source = HTMX_SOURCE.read_text()
+    guard = re.search(r"function (\w+)\(e,t,n\)\{if\(\w+\.config\.allowEval\)\{return t\(\)\}", source).group(1)
+    evaluations = [found.start() for found in re.finditer(r"\bFunction\(|\beval\(", source)]
+    assert len(evaluations) == 5  # a new evaluation site in an upgrade must be looked at
+    for at in evaluations:
+        assert f"{guard}(" in source[max(0, at - 120):at], source[max(0, at - 120):at + 40]
+
+
+def test_the_csp_allows_no_inline_or_evaluated_script(client):
+    policy = dict(part.strip().split(" ", 1) for part in
+                  client.get("/login").headers["Content-Security-Policy"].split(";") if part.strip())
+    assert policy["script-src"] == "'self'" and policy["style-src"] == "'self'" and policy["object-src"] == "'none'"
+    assert policy["default-src"] == "'self'" and policy["base-uri"] == "'self'"
