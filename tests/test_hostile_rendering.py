@@ -276,6 +276,11 @@ def test_htmx_answers_to_posts_keep_hostile_data_as_text(hostile, seen_markers):
     assert saved.status_code == 200 and saved.headers["HX-Retarget"] == "#meeting_timeline"
     findings += inspect_page(saved.get_data(as_text=True), "meeting saved (htmx)", seen_markers)
     assert "zzsavedtopiczz" in BeautifulSoup(saved.data, "html.parser").get_text()
+    uploaded = upload_with_name(lead, asset_form(world.cop_a, world.meeting_a, title=p.long("htmxtitle")),
+                                pdf_bytes("racun"), p.file_name("htmxfile"), headers=HX)
+    assert uploaded.status_code == 200 and "assetCreated" in uploaded.headers["HX-Trigger"]
+    findings += inspect_page(uploaded.get_data(as_text=True), "upload saved (htmx)", seen_markers)
+    assert "zzhtmxtitlezz" in BeautifulSoup(uploaded.data, "html.parser").get_text()
     asset_id = _fresh_due_asset(app, lead, world, p.long("reviewtitle"))
     for path in (f"/assets/{asset_id}/review", f"/assets/{asset_id}/vote"):
         response = lead.post(path, data={"next": "/assets/due", "useful": "1"}, headers=HX)
