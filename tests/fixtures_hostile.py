@@ -12,6 +12,7 @@ from datetime import timedelta
 from urllib.parse import quote
 
 from bs4 import BeautifulSoup
+
 from kmapp.assets import rules
 from kmapp.auth.sessions import start_session
 from kmapp.extensions import db
@@ -23,6 +24,8 @@ from .fixtures_assets import asset_form, pdf_bytes
 MARKER = re.compile(r"zz([a-z0-9]+)zz", re.IGNORECASE)
 TEMPLATE_EVALUATED = "7777777"  # what {{7*'7'}} would become if user data were ever rendered as a template
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href")
+# Written out here, not imported from kmapp.communities.minutes: widening the sanitiser's
+# allow-list should be a decision this test makes someone look at.
 SAFE_MINUTES_TAGS = {"p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "code",
                      "pre", "blockquote", "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td", "del"}
 SAFE_MINUTES_ATTRIBUTES = {"href", "title", "rel", "align"}
@@ -142,9 +145,11 @@ def build_hostile_world(app, client) -> HostileWorld:
     with app.app_context():
         world = World()
         world.agency_a.name, world.agency_a.code = p.long("agencya"), p.tiny("codea")
-        world.agency_b.name, world.agency_b.code, world.agency_b.kind = p.long("agencyb"), p.tiny("codeb"), p.tiny("kind")
+        world.agency_b.name, world.agency_b.code = p.long("agencyb"), p.tiny("codeb")
+        world.agency_b.kind = p.tiny("kind")  # an unknown kind is shown as it is, title-cased
         for cop, letter in ((world.cop_a, "a"), (world.cop_b, "b")):
-            cop.name, cop.theme, cop.description = p.long(f"cop{letter}"), p.long(f"theme{letter}"), p.long(f"desc{letter}")
+            cop.name, cop.theme = p.long(f"cop{letter}"), p.long(f"theme{letter}")
+            cop.description = p.long(f"desc{letter}")
         for who in PEOPLE:
             getattr(world, who).name = p.long(f"name{who.replace('_', '')}")
         extra = user("extra", world.agency_a, Role.EMPLOYEE)
