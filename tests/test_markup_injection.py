@@ -4,6 +4,7 @@ The incident (issue 9): a file name with markup, formatted into a lazy translate
 rendered unescaped in the "new version of: <name>" option; opening that page as admin fired an
 htmx `hx-post` carrying the admin's CSRF header. The whole-site sweep is test_hostile_rendering.py.
 """
+import ast
 import io
 import json
 import re
@@ -164,3 +165,70 @@ def test_the_csp_allows_no_inline_or_evaluated_script(client):
                   client.get("/login").headers["Content-Security-Policy"].split(";") if part.strip())
     assert policy["script-src"] == "'self'" and policy["style-src"] == "'self'" and policy["object-src"] == "'none'"
     assert policy["default-src"] == "'self'" and policy["base-uri"] == "'self'"
+
+
+# Guards in the source: the ways around autoescaping, each allowed only where it was reviewed.
+ROOT = Path(__file__).resolve().parent.parent
+LAZY_NAMES = {"_l", "lazy_gettext", "lazy_ngettext", "lazy_pgettext"}
+# Modules that build markup by hand, each escaping every piece of text it puts in.
+MARKUP_BUILDERS = {"kmapp/search/snippets.py", "kmapp/programme/charts.py", "kmapp/communities/minutes.py"}
+
+
+def _python_modules():
+    for path in sorted((ROOT / "kmapp").rglob("*.py")):
+        yield path.relative_to(ROOT).as_posix(), ast.parse(path.read_text(), filename=str(path))
+
+
+def _called_name(call: ast.Call) -> str:
+    return call.func.id if isinstance(call.func, ast.Name) else getattr(call.func, "attr", "")
+
+
+def test_lazy_strings_are_formatted_with_constants_only():
+    """A lazy string is trusted as markup; formatting user data into it bypasses autoescape."""
+    offenders = []
+    for name, tree in _python_modules():
+        for call in (node for node in ast.walk(tree) if isinstance(node, ast.Call)):
+            if _called_name(call) not in LAZY_NAMES:
+                continue
+            values = [keyword.value for keyword in call.keywords] + call.args[1:]
+            if not all(isinstance(v, ast.Constant) or (isinstance(v, ast.Name) and v.id.isupper()) for v in values):
+                offenders.append(f"{name}:{call.lineno}")
+    assert not offenders, f"format user data with plain gettext or in the template: {offenders}"
+
+
+def test_markup_is_built_only_in_the_reviewed_modules():
+    offenders = []
+    for name, tree in _python_modules():
+        for node in ast.walk(tree):
+            builds = (isinstance(node, ast.Call) and _called_name(node) == "Markup"
+                      and not all(isinstance(arg, ast.Constant) for arg in node.args))
+            defines_html = isinstance(node, ast.FunctionDef) and node.name == "__html__"
+            if (builds or defines_html) and name not in MARKUP_BUILDERS:
+                offenders.append(f"{name}:{node.lineno}")
+    assert not offenders, f"new hand-built markup needs the hostile sweep and a review: {offenders}"
+
+
+def test_templates_never_switch_autoescaping_off():
+    offenders = []
+    for path in sorted((ROOT / "templates").rglob("*")):
+        if path.is_file():
+            for number, line in enumerate(path.read_text().splitlines(), start=1):
+                if re.search(r"\|\s*safe\b|autoescape\s+false|\bMarkup\b|__html__", line):
+                    offenders.append(f"{path.relative_to(ROOT)}:{number}")
+    assert not offenders, offenders
+
+
+def test_hand_built_markup_escapes_hostile_text():
+    from kmapp.programme.charts import Bar, Group, Series, grouped_bars_svg, ratio_bars_svg
+    from kmapp.search.snippets import make_snippet, plain_snippet
+    hostile = '<b data-hostile=1>"><svg onload=alert(1) hx-get=/x>racun'
+    pieces = [make_snippet(f"{hostile} racun <mark onclick=x>racun</mark>", {"racun"}), plain_snippet(hostile),
+              plain_snippet(hostile * 40),
+              ratio_bars_svg([Bar(hostile, 0.4, hostile), Bar(hostile, None, "—")], 0.5, hostile, hostile),
+              grouped_bars_svg([Group(hostile, (1, 2))], [Series(hostile, "#000"), Series(hostile, "#fff")], hostile)]
+    for piece in pieces:
+        soup = BeautifulSoup(str(piece), "html.parser")
+        for tag in soup.find_all(True):
+            assert not [a for a in tag.attrs if a.startswith(("on", "hx-", "data-"))], str(tag)
+            assert tag.name in {"mark", "svg", "title", "defs", "pattern", "rect", "circle", "text", "line"}, str(tag)
+        assert "data-hostile" in soup.get_text()
