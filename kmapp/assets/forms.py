@@ -1,5 +1,5 @@
 """Forms of the assets area (messages in Bahasa Indonesia through Babel)."""
-from flask_babel import format_date
+from flask_babel import format_date, gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, MultipleFileField
@@ -104,8 +104,11 @@ class NewFileForm(FlaskForm):
         Length(max=2000, message=_l("Catatan paling panjang 2.000 karakter."))])
 
     def set_target_choices(self, asset) -> None:
+        """Called per request: plain `gettext` gives a str, which the widget escapes. A lazy string
+        formatted with the file name would count as safe markup and put the name in unescaped."""
         self.target.choices = [SelectChoice("", _l("Berkas tambahan (baru)"))] + [
-            SelectChoice(f.id, _l("Versi baru dari: %(name)s", name=f.current.original_name)) for f in asset.files]
+            SelectChoice(f.id, gettext("Versi baru dari: %(name)s", name=f.current.original_name))
+            for f in asset.files]
 
     def validate_target(self, field):
         allowed = {choice.value for choice in self.target.choices if choice.value != ""}

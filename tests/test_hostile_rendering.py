@@ -1,0 +1,377 @@
+"""Every page and partial, as every role, over a world where all user data is hostile markup.
+
+User data must reach the browser as text only: no element, no `hx-*` or `on*` attribute, no
+`javascript:` link and no template expression may come from it (issue 9: a file name became an
+htmx button that acted with the admin's CSRF header). The routes visited are checked against
+`app.url_map`, so a new page cannot be forgotten.
+"""
+import io
+from datetime import timedelta
+
+import pytest
+from bs4 import BeautifulSoup
+from sqlalchemy import select
+
+from kmapp import create_app
+from kmapp.assets import rules
+from kmapp.extensions import db
+from kmapp.models import Asset, Meeting
+
+from .fixtures_assets import asset_form, exe_bytes, pdf_bytes
+from .fixtures_hostile import build_hostile_world, inspect_page, set_locale, sign_in_as, upload_with_name
+
+HX = {"HX-Request": "true"}
+
+ROLES = ("admin", "lead_a", "facilitator", "employee", "assessor")
+# Hostile input the app may drop instead of showing (an unknown agency kind falls back to all kinds).
+DROPPED_INPUT = {"kindq"}
+
+# GET endpoints that answer with something other than HTML, and what they must answer with.
+NOT_HTML = {"assets.download": "application/pdf", "assets.view": "application/pdf",
+            "main.healthz": "application/json", "programme.export_csv": "text/csv",
+            "programme.export_xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+# POST endpoints, and the test below that renders what they answer (or why nothing renders).
+POST_ENDPOINTS = {
+    "assets.new": "test_forms_with_errors_keep_hostile_input_as_text",
+    "assets.new_file": "test_forms_with_errors_keep_hostile_input_as_text",
+    "assets.edit": "test_forms_with_errors_keep_hostile_input_as_text",
+    "communities.meeting_new": "test_forms_with_errors_keep_hostile_input_as_text",
+    "communities.meeting_edit": "test_forms_with_errors_keep_hostile_input_as_text",
+    "auth.login": "test_forms_with_errors_keep_hostile_input_as_text",
+    "auth.change_password": "test_forms_with_errors_keep_hostile_input_as_text",
+    "communities.accompaniment": "test_htmx_answers_to_posts_keep_hostile_data_as_text",
+    "assets.review": "test_htmx_answers_to_posts_keep_hostile_data_as_text",
+    "assets.vote_on": "test_htmx_answers_to_posts_keep_hostile_data_as_text",
+    "admin.toggle_active": "test_flash_messages_carry_names_as_text",
+    "main.set_language": "test_flash_messages_carry_names_as_text (redirects only to local paths)",
+    "auth.logout": "redirect only",
+    "communities.quarter_lock": "redirect only (flash names a quarter, no user data)",
+    "communities.quarter_unlock": "redirect only (flash names a quarter, no user data)",
+    "programme.save_default_target": "redirect only (flash names a period)",
+    "programme.save_override_target": "built in the world; the targets page is swept",
+    "programme.delete_override_target": "redirect only",
+}
+
+
+def get_urls(w, p) -> dict[str, list[str]]:
+    """Every GET endpoint -> URLs to visit, with the world's ids and hostile query strings."""
+    hostile_q = p.long("query")
+    return {
+        "main.home": ["/"],
+        "main.healthz": ["/healthz"],
+        "auth.login": ["/login?next=" + p.short("next")],
+        "auth.change_password": ["/account/password"],
+        "admin.users": ["/admin/users", "/admin/users?q=zz", "/admin/users?q=" + hostile_q],
+        "assets.show": [f"/assets/{w.asset}"],
+        "assets.edit": [f"/assets/{w.asset}/edit"],
+        "assets.download": [f"/assets/{w.asset}/files/{w.version}/download"],
+        "assets.view": [f"/assets/{w.asset}/files/{w.first_version}/view"],
+        "assets.new_file": [f"/assets/{w.asset}/files/new", f"/assets/{w.asset}/files/new?file={w.file}"],
+        "assets.due": ["/assets/due"],
+        "assets.new": ["/assets/new", f"/assets/new?cop={w.cop_a}", f"/assets/new?cop={w.cop_a}&meeting={w.meeting_a}",
+                       f"/assets/new?meeting={w.meeting_a}"],
+        "assets.tags": ["/assets/tags?q=zztag", "/assets/tags?q=" + hostile_q],
+        "communities.cop_list": ["/cops", "/cops?q=zz", "/cops?q=" + hostile_q],
+        "communities.cop_page": [f"/cops/{w.cop_a}", f"/cops/{w.cop_b}"],
+        "communities.cop_assets": [f"/cops/{w.cop_a}/assets"],
+        "communities.meeting_new": [f"/cops/{w.cop_a}/meetings/new"],
+        "communities.meeting_page": [f"/meetings/{w.meeting_a}", f"/meetings/{w.meeting_b}"],
+        "communities.meeting_edit": [f"/meetings/{w.meeting_a}/edit"],
+        "communities.people_lookup": [f"/people/lookup?q=zz&cop={w.cop_a}", "/people/lookup?q=zzname",
+                                      "/people/lookup?q=" + hostile_q],
+        "communities.quarters": ["/quarters"],
+        "programme.dashboard": ["/programme/", "/programme/?year=2025", "/programme/?year=2025&quarter=3",
+                                "/programme/?year=2025&kind=" + p.tiny("kindq")],
+        "programme.agency": [f"/programme/agencies/{w.agency_a}", f"/programme/agencies/{w.agency_b}"],
+        "programme.my_agency": ["/programme/agencies/mine"],
+        "programme.export_csv": ["/programme/export.csv?year=2025"],
+        "programme.export_xlsx": ["/programme/export.xlsx?year=2025"],
+        "programme.report": ["/programme/report?year=2025&quarter=3"],
+        "programme.targets": ["/programme/targets?year=2025"],
+        "search.results": ["/search", "/search?q=racun", "/search?q=racun+zztitlezz", "/search?q=" + hostile_q,
+                           "/search?q=racun&agency=" + p.tiny("facet") + "&type=sop&year=2025&stage=creation",
+                           "/search?q=racun&sort=newest"],
+    }
+
+
+def _get_endpoints(app) -> set[str]:
+    return {rule.endpoint for rule in app.url_map.iter_rules() if "GET" in rule.methods and rule.endpoint != "static"}
+
+
+def _post_endpoints(app) -> set[str]:
+    return {rule.endpoint for rule in app.url_map.iter_rules() if "POST" in rule.methods}
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """One app and one hostile world for the whole sweep (building it uploads and indexes files)."""
+    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": False,
+                      "LANGUAGES": ("id", "en")}, instance_path=str(tmp_path_factory.mktemp("hostile") / "instance"))
+    with app.app_context():
+        db.create_all()
+    world = build_hostile_world(app, app.test_client())
+    urls = get_urls(world, world.payloads)
+    world.ids["stored_markers"] = set(world.payloads.markers)  # what the world and the URLs carry
+    yield app, world, urls
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def seen_markers():
+    return set()
+
+
+def test_the_sweep_visits_every_get_route(hostile):
+    app, _world, urls = hostile
+    missing = _get_endpoints(app) - set(urls)
+    assert not missing, f"new GET routes: add them to get_urls() in {__name__} so they get the hostile sweep: {missing}"
+    assert not set(urls) - _get_endpoints(app), "get_urls() names routes that no longer exist"
+    adapter = app.url_map.bind("localhost")
+    for endpoint, paths in urls.items():
+        for path in paths:
+            assert adapter.match(path.split("?", 1)[0], method="GET")[0] == endpoint, path
+
+
+def test_every_post_route_is_accounted_for(hostile):
+    app, _world, _urls = hostile
+    assert _post_endpoints(app) == set(POST_ENDPOINTS), "say in POST_ENDPOINTS how a new POST route is covered"
+
+
+def _sweep(app, client, urls, label: str, seen: set, expect_ok: bool) -> list:
+    findings, statuses = [], {}
+    for endpoint, paths in urls.items():
+        for path in paths:
+            for headers in ({}, HX):
+                response = client.get(path, headers=headers)
+                where = f"{label} {'htmx ' if headers else ''}GET {path[:80]}"
+                statuses[where] = response.status_code
+                assert response.status_code < 500, where
+                if expect_ok:  # the admin may open everything (some pages redirect, e.g. /login)
+                    assert response.status_code in (200, 302), (where, response.status_code)
+                if endpoint in NOT_HTML:
+                    if response.status_code == 200:
+                        assert response.mimetype == NOT_HTML[endpoint], where
+                        assert response.mimetype != "text/html"
+                    response.close()
+                    continue
+                if response.status_code in (301, 302, 303):
+                    location = response.headers["Location"]
+                    assert location.startswith("/") and not location.startswith("//"), (where, location)
+                    continue
+                assert response.mimetype == "text/html", where
+                findings += inspect_page(response.get_data(as_text=True), where, seen)
+    return findings
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_and_partial_shows_hostile_data_as_text(hostile, seen_markers, role):
+    app, world, urls = hostile
+    client = sign_in_as(app, app.test_client(), getattr(world, role))
+    findings = _sweep(app, client, urls, role, seen_markers, expect_ok=role == "admin")
+    assert not findings, "\n".join(map(str, findings))
+
+
+def test_every_page_in_english_too(hostile, seen_markers):
+    app, world, urls = hostile
+    set_locale(app, world.admin, "en")
+    try:
+        client = sign_in_as(app, app.test_client(), world.admin)
+        assert 'lang="en"' in client.get("/").get_data(as_text=True)
+        findings = _sweep(app, client, urls, "admin (en)", seen_markers, expect_ok=True)
+    finally:
+        set_locale(app, world.admin, "id")
+    assert not findings, "\n".join(map(str, findings))
+
+
+def test_signed_out_pages_show_hostile_query_strings_as_text(hostile, seen_markers):
+    app, _world, urls = hostile
+    client = app.test_client()
+    findings = []
+    for path in urls["auth.login"] + ["/assets/" + urls["admin.users"][-1].split("=", 1)[1]]:
+        response = client.get(path)
+        assert response.status_code in (200, 302, 404), path
+        if response.mimetype == "text/html":
+            findings += inspect_page(response.get_data(as_text=True), f"anonymous GET {path[:60]}", seen_markers)
+    assert not findings, "\n".join(map(str, findings))
+
+
+def test_not_found_pages_echo_hostile_paths_as_text(hostile, seen_markers):
+    app, world, _urls = hostile
+    client = sign_in_as(app, app.test_client(), world.admin)
+    findings = []
+    for path in ("/cops/" + world.payloads.short("path"), "/nothing/" + world.payloads.short("pathtwo")):
+        for headers in ({}, HX):
+            response = client.get(path, headers=headers)
+            assert response.status_code == 404
+            findings += inspect_page(response.get_data(as_text=True), f"404 {path[:40]}", seen_markers)
+    assert not findings, "\n".join(map(str, findings))
+
+
+def test_forms_with_errors_keep_hostile_input_as_text(hostile, seen_markers):
+    app, world, _urls = hostile
+    p = world.payloads
+    client = sign_in_as(app, app.test_client(), world.lead_a)
+    findings = []
+
+    def check(response, where):
+        assert response.status_code in (200, 400, 422), (where, response.status_code)
+        findings.extend(inspect_page(response.get_data(as_text=True), where, seen_markers))
+
+    for headers in ({}, HX):
+        # An upload without a file: the form comes back with title, summary and tags kept.
+        fields = asset_form(world.cop_a, world.meeting_a, title=p.long("formtitle"), summary=p.long("formsummary"),
+                            tags=p.short("formtag"))
+        check(client.post("/assets/new", data=fields, headers=headers), "upload without file")
+        # A rejected file: the error names the file.
+        response = client.post("/assets/new", data={**fields, "files": [(io.BytesIO(exe_bytes()),
+                                                                         p.file_name("rejected"))]},
+                               content_type="multipart/form-data", headers=headers)
+        check(response, "upload of a rejected file")
+        response = upload_with_name(client, {"change_note": p.long("formnote"), "target": ""}, exe_bytes(),
+                                    p.file_name("rejectedversion"), url=f"/assets/{world.asset}/files/new",
+                                    file_field="file", headers=headers)
+        check(response, "rejected new version")
+        check(client.post(f"/assets/{world.asset}/edit", data={**fields, "title": ""}, headers=headers),
+              "asset edit without title")
+        # A meeting with unknown attendees and a malformed guest line: the errors quote the input.
+        meeting = {"held_on": "2025-08-20", "topic": p.long("formtopic"), "agenda": p.long("formagenda"),
+                   "format": "offline", "place": p.long("formplace"), "head_count": "1", "seci_stages": ["combination"],
+                   "minutes": p.minutes("formminutes"), "attendee_logins": p.short("formlogin"),
+                   "guests": p.long("formguest")}
+        check(client.post(f"/cops/{world.cop_a}/meetings/new", data=meeting, headers=headers), "meeting with errors")
+        check(client.post(f"/meetings/{world.meeting_a}/edit", data={**meeting, "held_on": "kemarin"}, headers=headers),
+              "meeting edit with errors")
+        check(client.post("/account/password", data={"current": "x", "new": p.long("password"), "confirm": "y"},
+                          headers=headers), "password form")
+    anonymous = app.test_client()
+    check(anonymous.post("/login", data={"login": p.short("login"), "password": "salah"}), "login form")
+    assert not findings, "\n".join(map(str, findings))
+
+
+def _fresh_due_asset(app, client, world, title: str) -> int:
+    """An asset of the lead's own, due for review, so that reviewing it leaves the world's alone."""
+    response = upload_with_name(client, asset_form(world.cop_a, world.meeting_a, title=title), pdf_bytes("racun"),
+                                "berkas.pdf")
+    assert response.status_code == 302
+    asset_id = int(response.headers["Location"].rsplit("/", 1)[1])
+    client.get(response.headers["Location"])  # take the flash
+    with app.app_context():
+        db.session.get(Asset, asset_id).next_review_on = rules.today() - timedelta(days=1)
+        db.session.commit()
+    return asset_id
+
+
+def test_htmx_answers_to_posts_keep_hostile_data_as_text(hostile, seen_markers):
+    app, world, _urls = hostile
+    p = world.payloads
+    findings = []
+    lead = sign_in_as(app, app.test_client(), world.lead_a)
+    meeting = {"held_on": "2025-09-01", "topic": p.long("savedtopic"), "agenda": "", "format": "online",
+               "place": "", "head_count": "3", "seci_stages": ["externalization"], "minutes": p.minutes("savedminutes"),
+               "attendee_logins": "", "guests": ""}
+    saved = lead.post(f"/cops/{world.cop_a}/meetings/new", data=meeting, headers=HX)
+    assert saved.status_code == 200 and saved.headers["HX-Retarget"] == "#meeting_timeline"
+    findings += inspect_page(saved.get_data(as_text=True), "meeting saved (htmx)", seen_markers)
+    assert "zzsavedtopiczz" in BeautifulSoup(saved.data, "html.parser").get_text()
+    uploaded = upload_with_name(lead, asset_form(world.cop_a, world.meeting_a, title=p.long("htmxtitle")),
+                                pdf_bytes("racun"), p.file_name("htmxfile"), headers=HX)
+    assert uploaded.status_code == 200 and "assetCreated" in uploaded.headers["HX-Trigger"]
+    findings += inspect_page(uploaded.get_data(as_text=True), "upload saved (htmx)", seen_markers)
+    assert "zzhtmxtitlezz" in BeautifulSoup(uploaded.data, "html.parser").get_text()
+    asset_id = _fresh_due_asset(app, lead, world, p.long("reviewtitle"))
+    for path in (f"/assets/{asset_id}/review", f"/assets/{asset_id}/vote"):
+        response = lead.post(path, data={"next": "/assets/due", "useful": "1"}, headers=HX)
+        assert response.status_code == 200, path
+        findings += inspect_page(response.get_data(as_text=True), f"htmx POST {path}", seen_markers)
+        if path.endswith("/review"):  # the due-list row comes back, with the asset's title
+            assert "zzreviewtitlezz" in BeautifulSoup(response.data, "html.parser").get_text()
+    with app.app_context():
+        new_meeting = db.session.scalar(select(Meeting.id).where(Meeting.topic == meeting["topic"]))
+    facilitator = sign_in_as(app, app.test_client(), world.facilitator)
+    response = facilitator.post(f"/meetings/{new_meeting}/accompaniment", data={"feedback": p.long("newfeedback")},
+                                headers=HX)
+    assert response.status_code == 200
+    findings += inspect_page(response.get_data(as_text=True), "accompaniment (htmx)", seen_markers)
+    assert "zznewfeedbackzz" in BeautifulSoup(response.data, "html.parser").get_text()
+    assert not findings, "\n".join(map(str, findings))
+
+
+def test_flash_messages_carry_names_as_text(hostile, seen_markers):
+    app, world, _urls = hostile
+    p = world.payloads
+    findings = []
+    lead = sign_in_as(app, app.test_client(), world.lead_a)
+    fields = asset_form(world.cop_a, world.meeting_a, title=p.long("flashtitle"))
+    response = upload_with_name(lead, fields, pdf_bytes("racun"), p.file_name("flashfile"))
+    assert response.status_code == 302
+    page = lead.get(response.headers["Location"])
+    findings += inspect_page(page.get_data(as_text=True), "flash after upload", seen_markers)
+    flash = BeautifulSoup(page.data, "html.parser").find("p", class_="flash-success")
+    assert "zzflashtitlezz" in flash.get_text()
+    asset_id = int(response.headers["Location"].rsplit("/", 1)[1])
+    response = upload_with_name(lead, {"change_note": "v2", "target": ""}, pdf_bytes("dua"),
+                                p.file_name("flashversion"), url=f"/assets/{asset_id}/files/new", file_field="file")
+    page = lead.get(response.headers["Location"])
+    findings += inspect_page(page.get_data(as_text=True), "flash after new version", seen_markers)
+    assert "zzflashversionzz" in BeautifulSoup(page.data, "html.parser").find("p", class_="flash-success").get_text()
+
+    admin = sign_in_as(app, app.test_client(), world.admin)
+    for _ in range(2):  # deactivate, then activate again
+        response = admin.post(f"/admin/users/{world.extra}/active")
+        assert response.status_code == 302
+        page = admin.get(response.headers["Location"])
+        findings += inspect_page(page.get_data(as_text=True), "flash after (de)activation", seen_markers)
+        assert "zznameextrazz" in BeautifulSoup(page.data, "html.parser").find("p", class_="flash-success").get_text()
+    response = admin.post("/language", data={"lang": "id", "back": "javascript:alert(1)"})
+    assert response.headers["Location"] == "/"
+    assert not findings, "\n".join(map(str, findings))
+
+
+def test_the_minutes_keep_markdown_and_lose_everything_active(hostile):
+    app, world, _urls = hostile
+    client = sign_in_as(app, app.test_client(), world.employee)
+    soup = BeautifulSoup(client.get(f"/meetings/{world.meeting_a}").data, "html.parser")
+    minutes = soup.find("div", class_="minutes")
+    assert minutes is not None and minutes.has_attr("hx-disable")
+    assert minutes.find("em") and minutes.find("strong") and minutes.find("h2")
+    links = {a.get("href", "") for a in minutes.find_all("a")}
+    assert "https://example.org/zzminuteszz" in links and not any(h.startswith("javascript") for h in links)
+    for tag in minutes.find_all(True):
+        assert not [a for a in tag.attrs if a.startswith(("hx-", "on", "data-", "style"))], str(tag)
+        assert tag.name not in ("script", "div", "img", "svg", "style", "iframe"), str(tag)
+    assert "alert('zzminuteszz')" not in minutes.get_text()  # script content goes with the script
+
+
+def test_search_snippets_are_escaped_text_with_marks_only(hostile):
+    app, world, _urls = hostile
+    client = sign_in_as(app, app.test_client(), world.employee)
+    soup = BeautifulSoup(client.get("/search?q=racun").data, "html.parser")
+    snippets = soup.select("p.hit-snippet")
+    assert snippets, "the sweep must see real search hits"
+    assert any("zz" in s.get_text() for s in snippets)
+    for snippet in snippets:
+        assert snippet.has_attr("hx-disable")
+        assert {tag.name for tag in snippet.find_all(True)} <= {"mark"}
+
+
+def test_every_hostile_field_is_shown_as_text_somewhere(hostile, seen_markers):
+    """Guards the sweep itself: a payload that no page displays proves nothing."""
+    app, world, urls = hostile
+    findings = []
+    for role in ("admin", "lead_a", "facilitator"):
+        client = sign_in_as(app, app.test_client(), getattr(world, role))
+        for endpoint, paths in urls.items():
+            for path in paths:
+                response = client.get(path)
+                if response.mimetype == "text/html":
+                    findings += inspect_page(response.get_data(as_text=True), f"{role} GET {path[:60]}", seen_markers)
+                response.close()
+    anonymous = app.test_client()
+    for path in urls["auth.login"]:
+        findings += inspect_page(anonymous.get(path).get_data(as_text=True), f"anonymous GET {path}", seen_markers)
+    assert not findings, "\n".join(map(str, findings))
+    never_shown = world.stored_markers - DROPPED_INPUT - {m.lower() for m in seen_markers}
+    assert not never_shown, f"payloads never displayed: {sorted(never_shown)}"
