@@ -107,7 +107,7 @@ def _post_endpoints(app) -> set[str]:
 def hostile(tmp_path_factory):
     """One app and one hostile world for the whole sweep (building it uploads and indexes files)."""
     app = create_app({"TESTING": True, "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": False,
-                      "LANGUAGES": ("id", "en")}, instance_path=str(tmp_path_factory.mktemp("hostile") / "instance"))
+                      "LANGUAGES": ("id", "en"), "JOBS_WORKER": "inline"}, instance_path=str(tmp_path_factory.mktemp("hostile") / "instance"))
     with app.app_context():
         db.create_all()
     world = build_hostile_world(app, app.test_client())
