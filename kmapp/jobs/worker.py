@@ -85,7 +85,10 @@ def _claim_if_ready() -> ClaimedJob | None:
     with write_intent(False):
         ready = has_ready_job()
         db.session.commit()
-    return claim() if ready else None
+    if not ready:
+        return None
+    with write_intent():  # the claim writes: on SQLite it must start with BEGIN IMMEDIATE
+        return claim()
 
 
 def _execute(job: ClaimedJob, report: RunReport) -> None:
