@@ -63,6 +63,10 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from .integers import DatabaseIntConverter
+    # Before any route is added: every `<int:...>` is bounded to what the database can store.
+    app.url_map.converters["int"] = DatabaseIntConverter
+
     from .admin import bp as admin_bp
     from .assets import bp as assets_bp
     from .auth import bp as auth_bp

@@ -10,6 +10,7 @@ from werkzeug.datastructures import MultiDict
 from ..auth.routes import safe_next
 from ..extensions import db
 from ..htmx import is_htmx_request, render_page
+from ..integers import db_int
 from ..models import AccessKind, Asset, Community, Meeting, MemberRole, Role, Tag, asset_tag
 from ..policy import asset_for_view, can_edit_asset, can_manage_community, get_or_404, is_admin, require
 from . import bp, rules
@@ -166,7 +167,7 @@ def review(asset_id: int):
 @bp.get("/due")
 def due():
     require(is_admin(current_user) or current_user.has_role(Role.COP_LEAD))
-    page = max(1, request.args.get("page", 1, type=int))
+    page = request.args.get("page", 1, type=db_int)
     found = db.paginate(assets_due_for_review(current_user), page=page, per_page=DUE_PAGE_SIZE, error_out=False)
     return render_page("assets/due.html", "due_list", found=found, action_form=ActionForm(),
                        today=rules.today())

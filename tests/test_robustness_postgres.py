@@ -1,0 +1,36 @@
+"""Hostile input on a real PostgreSQL server: its INTEGER and text types are stricter than SQLite's.
+
+Each test works in a schema of its own (the `pg_app` fixture of test_postgres.py).
+"""
+import pytest
+from flask_migrate import upgrade
+
+from kmapp.extensions import db
+
+from .conftest import World, sign_in
+from .test_postgres import pg_app, pytestmark  # noqa: F401  (the schema-per-test fixture, skip rule)
+
+BEYOND_POSTGRES = str(2**31)
+
+
+@pytest.fixture
+def pg_world(pg_app):  # noqa: F811
+    """The usual world (tests/conftest.py) on the migrated PostgreSQL schema; 500s become pages."""
+    pg_app.config["PROPAGATE_EXCEPTIONS"] = False
+    with pg_app.app_context():
+        upgrade()
+        built = World()
+        ids = {name: getattr(value, "id") for name, value in vars(built).items()}
+    return type("WorldIds", (), ids)
+
+
+def test_ids_beyond_postgresql_integer_are_not_found(pg_app, pg_world):  # noqa: F811
+    client = pg_app.test_client()
+    assert sign_in(client, "admin").status_code == 302
+    for path in (f"/assets/{BEYOND_POSTGRES}", f"/cops/{BEYOND_POSTGRES}", f"/meetings/{BEYOND_POSTGRES}",
+                 f"/programme/agencies/{BEYOND_POSTGRES}"):
+        assert client.get(path).status_code == 404, path
+    for url in (f"/people/lookup?q=pegawai&cop={BEYOND_POSTGRES}", f"/assets/new?cop={BEYOND_POSTGRES}",
+                f"/assets/new?meeting={BEYOND_POSTGRES}", f"/admin/users?page={BEYOND_POSTGRES}"):
+        assert client.get(url).status_code == 200, url
+    assert client.post(f"/quarters/{BEYOND_POSTGRES}/4/unlock").status_code == 404
