@@ -42,7 +42,9 @@ def _derive_runtime_paths(app: Flask) -> None:
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'kmapp.db'}"
     app.config["UPLOAD_DIR"] = str(app.config.get("UPLOAD_DIR") or instance / "uploads")
     app.config["SEARCH_INDEX_DIR"] = str(app.config.get("SEARCH_INDEX_DIR") or instance / "search-index")
-    app.config.setdefault("MAX_CONTENT_LENGTH", (int(app.config["MAX_UPLOAD_MB"]) + 1) * 1024 * 1024 * 4)
+    # Flask defines MAX_CONTENT_LENGTH as None (no limit), so it is set here, not defaulted:
+    # every request is small; the upload endpoints raise their own limit per request.
+    app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_FORM_BYTES"])
 
 
 def _init_extensions(app: Flask) -> None:

@@ -1,5 +1,5 @@
 """Request-wide behaviour: the sign-in wall, safe headers, error pages, template helpers."""
-from flask import Flask, Response, jsonify, redirect, request, url_for
+from flask import Flask, Response, current_app, jsonify, redirect, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -31,7 +31,7 @@ def init_app(app: Flask) -> None:
     login_manager.unauthorized_handler(_unauthorized)
     login_manager.login_view = "auth.login"
     for code in (400, 403, 404, 405, 413, 500):
-        app.register_error_handler(code, _error_page)
+        app.register_error_handler(code, error_page)
     app.register_error_handler(CSRFError, _csrf_error)
     app.jinja_env.globals.update(static_url=static_url, policy=policy, labels=labels, nav_extra=nav_extra,
                                   get_locale=get_locale)
@@ -78,15 +78,23 @@ ERROR_TITLES = {
     403: _l("Akses ditolak"),
     404: _l("Halaman tidak ditemukan"),
     405: _l("Metode tidak diizinkan"),
-    413: _l("Berkas terlalu besar"),
+    413: _l("Kiriman terlalu besar"),
     500: _l("Terjadi kesalahan pada server"),
 }
 
 
-def _error_page(error):
+def error_page(error):
     code = getattr(error, "code", 500) or 500
     return render_page("errors/error.html", "content", status=code, code=code,
-                       title=ERROR_TITLES.get(code, ERROR_TITLES[500]), error=error)
+                       title=ERROR_TITLES.get(code, ERROR_TITLES[500]), error=error,
+                       message=_form_too_large_message() if code == 413 else None)
+
+
+def _form_too_large_message() -> str:
+    limit = int(current_app.config["MAX_FORM_BYTES"])
+    size = f"{limit / (1024 * 1024):g} MB" if limit >= 1024 * 1024 else f"{max(1, limit // 1024)} KB"
+    return _("Kiriman melebihi batas %(limit)s untuk isian formulir. Persingkat isian, lalu kirim lagi.",
+             limit=size)
 
 
 def _csrf_error(error):

@@ -14,7 +14,8 @@ from ..integers import db_int
 from ..models import AccessKind, Asset, Community, Meeting, MemberRole, Role, Tag, asset_tag
 from ..policy import (asset_editable_clause, asset_for_view, asset_visibility_clause, can_edit_asset,
                       can_manage_community, get_or_404, is_admin, require)
-from . import bp, rules
+from ..web import error_page
+from . import UPLOAD_ENDPOINTS, bp, rules
 from .forms import ActionForm, AssetForm, AssetUploadForm, VoteForm
 from .services import AssetRuleError, mark_reviewed, meeting_required_on_edit, publish_asset, update_asset
 from .uploads import UploadRejected, accept_files, describe_limit, max_file_bytes
@@ -205,6 +206,8 @@ def tags():
 
 @bp.errorhandler(413)
 def upload_too_large(error):
+    if request.endpoint not in UPLOAD_ENDPOINTS:
+        return error_page(error)  # a form of this area, held to the general limit
     message = _("Kiriman terlalu besar: setiap berkas paling besar %(limit)s. Kembali ke formulir, lalu pilih "
                 "berkas yang lebih kecil.", limit=describe_limit())
     return render_page("errors/error.html", "content", status=413, code=413, title=_("Berkas terlalu besar"),
