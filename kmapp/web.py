@@ -1,4 +1,6 @@
 """Request-wide behaviour: the sign-in wall, safe headers, error pages, template helpers."""
+from itertools import chain
+
 from flask import Flask, Response, current_app, jsonify, redirect, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -25,6 +27,7 @@ CONTENT_SECURITY_POLICY = (
 
 
 def init_app(app: Flask) -> None:
+    app.before_request(_refuse_nul_characters)
     app.before_request(_require_login)
     app.after_request(_safe_headers)
     app.after_request(cache_versioned_static)
@@ -37,6 +40,26 @@ def init_app(app: Flask) -> None:
                                   get_locale=get_locale)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+
+
+def _refuse_nul_characters():
+    """400 for a NUL character anywhere in what a request may hand to the database.
+
+    PostgreSQL refuses NUL in text (a 500 even on the sign-in page) and no field needs one;
+    refusing it here covers every route, form and query string at once.
+    """
+    if not _carries_nul():
+        return None
+    return render_page("errors/error.html", "content", status=400, code=400, title=ERROR_TITLES[400],
+                       message=_("Permintaan berisi karakter NUL yang tidak diizinkan. Periksa isian Anda, lalu "
+                                 "kirim lagi."))
+
+
+def _carries_nul() -> bool:
+    pairs = chain(request.args.items(multi=True), request.form.items(multi=True), request.cookies.items(multi=True),
+                  ((name, upload.filename or "") for name, upload in request.files.items(multi=True)))
+    texts = chain.from_iterable(pairs)
+    return any("\0" in text for text in chain(texts, (request.path, request.user_agent.string or "")))
 
 
 def _require_login():

@@ -77,3 +77,31 @@ def test_an_upload_over_the_upload_limit_keeps_the_upload_message(app, client, a
     assert response.status_code == 413
     assert "Kiriman terlalu besar: setiap berkas paling besar 102 KB" in body and FORM_LIMIT_MESSAGE not in body
     assert asset_count(app) == 0
+
+
+# --- NUL characters --------------------------------------------------------------------------
+
+NUL_MESSAGE = "Permintaan berisi karakter NUL yang tidak diizinkan"
+
+
+def _refused_for_nul(response) -> bool:
+    return response.status_code == 400 and NUL_MESSAGE in response.get_data(as_text=True)
+
+
+def test_a_nul_in_the_anonymous_sign_in_is_a_clear_400(app, client, world):
+    assert _refused_for_nul(sign_in(client, "peg\x00awai"))
+    assert _refused_for_nul(sign_in(client, "pegawai", "rahasia\x00"))
+    assert _refused_for_nul(client.get("/login?next=/%00"))
+    assert sign_in(client, "pegawai").status_code == 302  # and the real sign-in still works
+
+
+def test_a_nul_in_any_query_string_form_or_file_name_is_a_clear_400(app, client, act_as, world):
+    asset_id = make_asset(app, client, act_as, world)
+    assert _refused_for_nul(client.get("/search", query_string={"q": "arsip\x00"}))
+    assert _refused_for_nul(client.get("/search", query_string={"q": "arsip", "agency": "\x00"}))
+    assert _refused_for_nul(client.get("/admin/users", query_string={"q\x00": "x"}))
+    assert _refused_for_nul(client.post(f"/cops/{world.cop_a}/meetings/new", data=meeting_fields(topic="Rapat\x00")))
+    assert _refused_for_nul(client.post(f"/assets/{asset_id}/edit", data=asset_form(world.cop_a, tags="a\x00b")))
+    assert _refused_for_nul(upload(client, asset_form(world.cop_a), (b"Catatan rapat.\n", "nota\x00.txt")))
+    assert _refused_for_nul(client.get("/static/app.css%00"))
+    assert asset_count(app) == 1

@@ -34,3 +34,14 @@ def test_ids_beyond_postgresql_integer_are_not_found(pg_app, pg_world):  # noqa:
                 f"/assets/new?meeting={BEYOND_POSTGRES}", f"/admin/users?page={BEYOND_POSTGRES}"):
         assert client.get(url).status_code == 200, url
     assert client.post(f"/quarters/{BEYOND_POSTGRES}/4/unlock").status_code == 404
+
+
+def test_a_nul_character_is_a_clear_400_on_postgresql(pg_app, pg_world):  # noqa: F811
+    client = pg_app.test_client()
+    refused = sign_in(client, "peg\x00awai")  # anonymous: PostgreSQL used to fail the look-up
+    assert refused.status_code == 400 and "karakter NUL" in refused.get_data(as_text=True)
+    assert sign_in(client, "lead.a").status_code == 302
+    fields = {"held_on": "2025-08-20", "topic": "Rapat\x00", "format": "offline", "head_count": "3",
+              "seci_stages": ["socialization"]}
+    assert client.post(f"/cops/{pg_world.cop_a}/meetings/new", data=fields).status_code == 400
+    assert client.get("/people/lookup", query_string={"q": "peg\x00"}).status_code == 400
