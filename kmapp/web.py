@@ -9,7 +9,7 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
 from . import labels, policy
-from .extensions import login_manager
+from .extensions import db, login_manager
 from .htmx import is_htmx_request, render_page
 from .navigation import nav_extra
 from .static_files import cache_versioned_static, static_url
@@ -108,6 +108,9 @@ ERROR_TITLES = {
 
 def error_page(error):
     code = getattr(error, "code", 500) or 500
+    # The failure may have left the session unusable (a failed flush) and the page itself reads
+    # the database (the signed-in user, the menu); an error page never writes anything anyway.
+    db.session.rollback()
     return render_page("errors/error.html", "content", status=code, code=code,
                        title=ERROR_TITLES.get(code, ERROR_TITLES[500]), error=error,
                        message=_form_too_large_message() if code == 413 else None)

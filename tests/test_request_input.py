@@ -105,3 +105,30 @@ def test_a_nul_in_any_query_string_form_or_file_name_is_a_clear_400(app, client,
     assert _refused_for_nul(upload(client, asset_form(world.cop_a), (b"Catatan rapat.\n", "nota\x00.txt")))
     assert _refused_for_nul(client.get("/static/app.css%00"))
     assert asset_count(app) == 1
+
+
+# --- the error page after a failed flush -----------------------------------------------------
+
+def add_failing_flush_route(app) -> None:
+    """A test-only route whose flush breaks a unique constraint, as a bug in a view would."""
+    from flask_login import current_user
+
+    from kmapp.extensions import db
+    from kmapp.models import User
+
+    def fail_during_flush():
+        db.session.add(User(username=current_user.username, name="Kembar"))
+        db.session.flush()
+
+    app.add_url_rule("/test-only/failing-flush", "failing_flush", fail_during_flush, methods=["POST"])
+    app.config["PROPAGATE_EXCEPTIONS"] = False  # show the 500 page, as in production
+
+
+def test_the_error_page_renders_after_a_failed_flush(app, client, world, login_as):
+    add_failing_flush_route(app)
+    login_as("lead_a")
+    response = client.post("/test-only/failing-flush")
+    body = response.get_data(as_text=True)
+    assert response.status_code == 500
+    assert "Terjadi kesalahan pada server" in body and "Lead.A" in body  # the full page, signed in
+    assert client.get("/").status_code == 200

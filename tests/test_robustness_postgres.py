@@ -8,6 +8,7 @@ from flask_migrate import upgrade
 from kmapp.extensions import db
 
 from .conftest import World, sign_in
+from .test_request_input import add_failing_flush_route
 from .test_postgres import pg_app, pytestmark  # noqa: F401  (the schema-per-test fixture, skip rule)
 
 BEYOND_POSTGRES = str(2**31)
@@ -45,3 +46,13 @@ def test_a_nul_character_is_a_clear_400_on_postgresql(pg_app, pg_world):  # noqa
               "seci_stages": ["socialization"]}
     assert client.post(f"/cops/{pg_world.cop_a}/meetings/new", data=fields).status_code == 400
     assert client.get("/people/lookup", query_string={"q": "peg\x00"}).status_code == 400
+
+
+def test_the_error_page_renders_after_a_failed_flush_on_postgresql(pg_app, pg_world):  # noqa: F811
+    add_failing_flush_route(pg_app)  # PostgreSQL aborts the whole transaction after the failed INSERT
+    client = pg_app.test_client()
+    assert sign_in(client, "lead.a").status_code == 302
+    response = client.post("/test-only/failing-flush")
+    assert response.status_code == 500
+    assert "Terjadi kesalahan pada server" in response.get_data(as_text=True)
+    assert client.get("/").status_code == 200
