@@ -8,6 +8,7 @@ from flask_migrate import upgrade
 from kmapp.extensions import db
 
 from .conftest import World, sign_in
+from .test_cli import CSV_WITH_A_ROW_THE_DATABASE_REFUSES, import_with_a_refused_row
 from .test_request_input import add_failing_flush_route
 from .test_postgres import pg_app, pytestmark  # noqa: F401  (the schema-per-test fixture, skip rule)
 
@@ -56,3 +57,18 @@ def test_the_error_page_renders_after_a_failed_flush_on_postgresql(pg_app, pg_wo
     assert response.status_code == 500
     assert "Terjadi kesalahan pada server" in response.get_data(as_text=True)
     assert client.get("/").status_code == 200
+
+
+def test_import_users_keeps_the_good_rows_on_postgresql(pg_app, tmp_path):  # noqa: F811
+    with pg_app.app_context():
+        upgrade()
+    too_long = "pemanjang.nama," + "N" * 250 + ",,,employee\n"  # name is VARCHAR(200): PostgreSQL refuses
+    with_nul = "nul.name,Na\x00ma,,,employee\n"  # refused by the import's own checks
+    csv_text = CSV_WITH_A_ROW_THE_DATABASE_REFUSES + too_long + with_nul
+    first, again, logins = import_with_a_refused_row(pg_app, pg_app.test_cli_runner(), tmp_path, csv_text)
+    assert first.exit_code == 0, first.output
+    assert "dibuat 2, diperbarui 0, tidak berubah 0, ditolak 3" in first.output
+    assert "baris 3: ditolak oleh basis data" in first.output and "baris 5: ditolak oleh basis data" in first.output
+    assert "baris 6: Isian berisi karakter NUL" in first.output
+    assert "dibuat 0, diperbarui 0, tidak berubah 2, ditolak 3" in again.output
+    assert logins == {"pertama.satu", "ketiga.tiga"}
