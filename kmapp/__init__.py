@@ -44,7 +44,9 @@ def _derive_runtime_paths(app: Flask) -> None:
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'kmapp.db'}"
     app.config["UPLOAD_DIR"] = str(app.config.get("UPLOAD_DIR") or instance / "uploads")
     app.config["SEARCH_INDEX_DIR"] = str(app.config.get("SEARCH_INDEX_DIR") or instance / "search-index")
-    app.config.setdefault("MAX_CONTENT_LENGTH", (int(app.config["MAX_UPLOAD_MB"]) + 1) * 1024 * 1024 * 4)
+    # Flask defines MAX_CONTENT_LENGTH as None (no limit), so it is set here, not defaulted:
+    # every request is small; the upload endpoints raise their own limit per request.
+    app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_FORM_BYTES"])
 
 
 def _init_extensions(app: Flask) -> None:
@@ -65,6 +67,10 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from .integers import DatabaseIntConverter
+    # Before any route is added: every `<int:...>` is bounded to what the database can store.
+    app.url_map.converters["int"] = DatabaseIntConverter
+
     from .admin import bp as admin_bp
     from .assets import bp as assets_bp
     from .auth import bp as auth_bp

@@ -59,6 +59,12 @@ class DefaultConfig:
     EXTRACT_MEMORY_MB = 2048
     EXTRACT_MAX_PAGES = 2000
     MAX_UPLOAD_MB = 50
+    # Largest request that is not an upload (forms, sign-in); becomes MAX_CONTENT_LENGTH.
+    # Upload endpoints get MAX_UPLOAD_MB per file instead (kmapp/assets/__init__.py).
+    MAX_FORM_BYTES = 1024 * 1024
+    # Multipart bodies (only uploads use them): any text field, and how many fields and files.
+    MAX_FORM_MEMORY_SIZE = 500_000
+    MAX_FORM_PARTS = 100
     ASSET_MEETING_REQUIRED_FROM = date(2025, 10, 1)
     # Assets: months until the next review, per asset type (e.g. {"regulation": 24}).
     REVIEW_MONTHS_DEFAULT = 12

@@ -105,6 +105,17 @@ def asset_visibility_clause(user: User):
     ))
 
 
+def asset_editable_clause(user: User):
+    """The SQL form of `can_edit_asset`: every asset for an admin, a lead's own CoPs' assets."""
+    from sqlalchemy import false, true
+    if is_admin(user):
+        return true()
+    if not (user.is_authenticated and user.has_role(Role.COP_LEAD)):
+        return false()
+    community_ids = list(user.community_ids(MemberRole.LEAD))
+    return Asset.community_id.in_(community_ids) if community_ids else false()
+
+
 def can_view_programme(user: User) -> bool:
     """The BPSDM dashboard across all agencies."""
     return user.is_authenticated and (user.has_role(Role.ADMIN) or user.has_role(Role.FACILITATOR)

@@ -1,5 +1,7 @@
 """Request-wide behaviour: the sign-in wall, safe headers, error pages, template helpers."""
-from flask import Flask, Response, jsonify, redirect, request, url_for
+from itertools import chain
+
+from flask import Flask, Response, current_app, jsonify, redirect, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -7,7 +9,7 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
 from . import labels, policy
-from .extensions import login_manager
+from .extensions import db, login_manager
 from .htmx import is_htmx_request, render_page
 from .navigation import nav_extra
 from .static_files import cache_versioned_static, static_url
@@ -25,18 +27,39 @@ CONTENT_SECURITY_POLICY = (
 
 
 def init_app(app: Flask) -> None:
+    app.before_request(_refuse_nul_characters)
     app.before_request(_require_login)
     app.after_request(_safe_headers)
     app.after_request(cache_versioned_static)
     login_manager.unauthorized_handler(_unauthorized)
     login_manager.login_view = "auth.login"
     for code in (400, 403, 404, 405, 413, 500):
-        app.register_error_handler(code, _error_page)
+        app.register_error_handler(code, error_page)
     app.register_error_handler(CSRFError, _csrf_error)
     app.jinja_env.globals.update(static_url=static_url, policy=policy, labels=labels, nav_extra=nav_extra,
                                   get_locale=get_locale)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+
+
+def _refuse_nul_characters():
+    """400 for a NUL character anywhere in what a request may hand to the database.
+
+    PostgreSQL refuses NUL in text (a 500 even on the sign-in page) and no field needs one;
+    refusing it here covers every route, form and query string at once.
+    """
+    if not _carries_nul():
+        return None
+    return render_page("errors/error.html", "content", status=400, code=400, title=ERROR_TITLES[400],
+                       message=_("Permintaan berisi karakter NUL yang tidak diizinkan. Periksa isian Anda, lalu "
+                                 "kirim lagi."))
+
+
+def _carries_nul() -> bool:
+    pairs = chain(request.args.items(multi=True), request.form.items(multi=True), request.cookies.items(multi=True),
+                  ((name, upload.filename or "") for name, upload in request.files.items(multi=True)))
+    texts = chain.from_iterable(pairs)
+    return any("\0" in text for text in chain(texts, (request.path, request.user_agent.string or "")))
 
 
 def _require_login():
@@ -78,15 +101,26 @@ ERROR_TITLES = {
     403: _l("Akses ditolak"),
     404: _l("Halaman tidak ditemukan"),
     405: _l("Metode tidak diizinkan"),
-    413: _l("Berkas terlalu besar"),
+    413: _l("Kiriman terlalu besar"),
     500: _l("Terjadi kesalahan pada server"),
 }
 
 
-def _error_page(error):
+def error_page(error):
     code = getattr(error, "code", 500) or 500
+    # The failure may have left the session unusable (a failed flush) and the page itself reads
+    # the database (the signed-in user, the menu); an error page never writes anything anyway.
+    db.session.rollback()
     return render_page("errors/error.html", "content", status=code, code=code,
-                       title=ERROR_TITLES.get(code, ERROR_TITLES[500]), error=error)
+                       title=ERROR_TITLES.get(code, ERROR_TITLES[500]), error=error,
+                       message=_form_too_large_message() if code == 413 else None)
+
+
+def _form_too_large_message() -> str:
+    limit = int(current_app.config["MAX_FORM_BYTES"])
+    size = f"{limit / (1024 * 1024):g} MB" if limit >= 1024 * 1024 else f"{max(1, limit // 1024)} KB"
+    return _("Kiriman melebihi batas %(limit)s untuk isian formulir. Persingkat isian, lalu kirim lagi.",
+             limit=size)
 
 
 def _csrf_error(error):

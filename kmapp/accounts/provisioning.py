@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import DataError, IntegrityError
 
 from ..auth.nip import InvalidNip, is_nip_shaped, parse_nip
 from ..auth.passwords import MIN_PASSWORD_LENGTH, hash_password
@@ -46,6 +47,8 @@ def validate_login(login: str) -> tuple[str | None, str | None]:
 
 
 def _resolve(spec: AccountSpec) -> tuple[str | None, str | None, Agency | None, set[str]]:
+    if any("\0" in (text or "") for text in (spec.login, spec.name, spec.email, spec.agency_code, *spec.roles)):
+        raise AccountError("Isian berisi karakter NUL.")  # PostgreSQL cannot store it
     nip, username = validate_login(spec.login)
     if not spec.name.strip():
         raise AccountError("Nama wajib diisi.")
@@ -124,12 +127,19 @@ def _import_row(row: dict, line: int, seen: set[str], report: ImportReport) -> N
     spec = AccountSpec(login, row.get("name") or "", (row.get("email") or "").strip() or None,
                        (row.get("agency_code") or "").strip() or None, roles)
     try:
-        with db.session.begin_nested():
+        with db.session.begin_nested():  # a SAVEPOINT: a refused row undoes only itself
             _, outcome = upsert_account(spec)
     except AccountError as error:
         report.errors.append((line, str(error)))
         return
+    except (IntegrityError, DataError) as error:  # a constraint or column size the checks above do not know
+        report.errors.append((line, f"ditolak oleh basis data: {_first_line(error.orig)}"))
+        return
     setattr(report, outcome, getattr(report, outcome) + 1)
+
+
+def _first_line(error) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
 def _sniff_delimiter(handle) -> str:

@@ -9,6 +9,7 @@ from ..audit import record_change
 from ..auth.sessions import end_all_sessions
 from ..extensions import db
 from ..htmx import render_page
+from ..integers import db_int
 from ..models import User
 from ..policy import get_or_404, is_admin, require
 from . import bp
@@ -24,7 +25,7 @@ def _admins_only():
 @bp.get("/users")
 def users():
     query = request.args.get("q", "").strip()
-    page = max(1, request.args.get("page", 1, type=int))
+    page = request.args.get("page", 1, type=db_int)
     statement = select(User).order_by(User.name)
     if query:
         like = f"%{query}%"

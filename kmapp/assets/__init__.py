@@ -7,6 +7,8 @@ from ..navigation import register_nav
 from ..policy import is_admin
 
 bp = Blueprint("assets", __name__)
+# The only endpoints that take files; every other request is held to MAX_FORM_BYTES.
+UPLOAD_ENDPOINTS = frozenset({"assets.new", "assets.new_file"})
 
 
 def _leads_or_admin(user) -> bool:
@@ -20,7 +22,7 @@ def _limit_upload_request(endpoint, values):
     This hook runs before every before_request function, so the cap is in place before
     the CSRF check parses the multipart body.
     """
-    if request.method == "POST" and endpoint in ("assets.new", "assets.new_file"):
+    if request.method == "POST" and endpoint in UPLOAD_ENDPOINTS:
         from .uploads import max_request_bytes
         request.max_content_length = max_request_bytes()
 

@@ -10,6 +10,7 @@ from wtforms.validators import AnyOf, DataRequired, Length, ValidationError
 
 from .. import labels
 from ..extensions import db
+from ..integers import optional_db_int
 from ..models import AssetType, Community, KmStage, Meeting, Visibility
 from .filetypes import ACCEPT_ATTRIBUTE
 from .services import AssetFields, normalise_tags
@@ -18,12 +19,8 @@ MEETING_CHOICES_LIMIT = 60
 
 
 def optional_int(value):
-    if value in (None, "", "None"):
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+    """An id from a select (or link parameter); None for blank or anything no row could have."""
+    return optional_db_int(value)
 
 
 def _placeholder(label) -> list[SelectChoice]:

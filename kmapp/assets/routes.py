@@ -4,15 +4,18 @@ import json
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from werkzeug.datastructures import MultiDict
 
 from ..auth.routes import safe_next
 from ..extensions import db
 from ..htmx import is_htmx_request, render_page
+from ..integers import db_int
 from ..models import AccessKind, Asset, Community, Meeting, MemberRole, Role, Tag, asset_tag
-from ..policy import asset_for_view, can_edit_asset, can_manage_community, get_or_404, is_admin, require
-from . import bp, rules
+from ..policy import (asset_editable_clause, asset_for_view, asset_visibility_clause, can_edit_asset,
+                      can_manage_community, get_or_404, is_admin, require)
+from ..web import error_page
+from . import UPLOAD_ENDPOINTS, bp, rules
 from .forms import ActionForm, AssetForm, AssetUploadForm, VoteForm
 from .services import AssetRuleError, mark_reviewed, meeting_required_on_edit, publish_asset, update_asset
 from .uploads import UploadRejected, accept_files, describe_limit, max_file_bytes
@@ -166,7 +169,7 @@ def review(asset_id: int):
 @bp.get("/due")
 def due():
     require(is_admin(current_user) or current_user.has_role(Role.COP_LEAD))
-    page = max(1, request.args.get("page", 1, type=int))
+    page = request.args.get("page", 1, type=db_int)
     found = db.paginate(assets_due_for_review(current_user), page=page, per_page=DUE_PAGE_SIZE, error_out=False)
     return render_page("assets/due.html", "due_list", found=found, action_form=ActionForm(),
                        today=rules.today())
@@ -176,13 +179,19 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def tag_suggestions(typed: str) -> list[str]:
-    """Completions for a comma-separated tag field: earlier tags kept, the last one completed."""
+def tag_suggestions(typed: str, user) -> list[str]:
+    """Completions for a comma-separated tag field: earlier tags kept, the last one completed.
+
+    Only tags of assets `user` may see, or may edit (drafts, withdrawn ones), are offered and
+    counted: a tag can give away what a restricted asset is about.
+    """
     *earlier, last = [part.strip() for part in typed.split(",")] if typed else [""]
     earlier = [t.lower() for t in earlier if t]
     usage = func.count(asset_tag.c.asset_id)
-    statement = (select(Tag.name).outerjoin(asset_tag, asset_tag.c.tag_id == Tag.id).group_by(Tag.id, Tag.name)
-                 .order_by(usage.desc(), Tag.name).limit(TAG_SUGGESTIONS + len(earlier)))
+    statement = (select(Tag.name).join(asset_tag, asset_tag.c.tag_id == Tag.id)
+                 .join(Asset, Asset.id == asset_tag.c.asset_id)
+                 .where(or_(asset_visibility_clause(user), asset_editable_clause(user)))
+                 .group_by(Tag.id, Tag.name).order_by(usage.desc(), Tag.name).limit(TAG_SUGGESTIONS + len(earlier)))
     if last:
         statement = statement.where(Tag.name.like(_escape_like(last.lower()) + "%", escape="\\"))
     names = [name for name in db.session.scalars(statement) if name not in earlier][:TAG_SUGGESTIONS]
@@ -192,11 +201,13 @@ def tag_suggestions(typed: str) -> list[str]:
 @bp.get("/tags")
 def tags():
     typed = request.args.get("q", request.args.get("tags", ""))[:600]
-    return render_page("assets/tags.html", "tag_options", suggestions=tag_suggestions(typed), q=typed)
+    return render_page("assets/tags.html", "tag_options", suggestions=tag_suggestions(typed, current_user), q=typed)
 
 
 @bp.errorhandler(413)
 def upload_too_large(error):
+    if request.endpoint not in UPLOAD_ENDPOINTS:
+        return error_page(error)  # a form of this area, held to the general limit
     message = _("Kiriman terlalu besar: setiap berkas paling besar %(limit)s. Kembali ke formulir, lalu pilih "
                 "berkas yang lebih kecil.", limit=describe_limit())
     return render_page("errors/error.html", "content", status=413, code=413, title=_("Berkas terlalu besar"),

@@ -41,10 +41,8 @@ def max_file_bytes() -> int:
 
 
 def max_request_bytes() -> int:
-    """Largest upload request: every file at its limit plus form fields, within MAX_CONTENT_LENGTH."""
-    ours = max_file_bytes() * MAX_FILES_PER_UPLOAD + MB
-    configured = current_app.config.get("MAX_CONTENT_LENGTH")
-    return min(ours, configured) if configured else ours
+    """Largest upload request: every file at its limit plus the form fields (MAX_FORM_BYTES)."""
+    return max_file_bytes() * MAX_FILES_PER_UPLOAD + int(current_app.config["MAX_FORM_BYTES"])
 
 
 def describe_limit() -> str:

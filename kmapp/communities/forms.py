@@ -10,6 +10,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from .. import labels
+from ..integers import db_int
 from ..models import MeetingFormat
 from .attendance import AttendeeError, active_users_by_login, parse_guest_lines, parse_login_lines, users_by_id
 from ..clock import local_today
@@ -41,7 +42,7 @@ class UserIdsField(Field):
 
     def process_formdata(self, valuelist):
         try:
-            self.data = list(dict.fromkeys(int(value) for value in valuelist))
+            self.data = list(dict.fromkeys(db_int(value) for value in valuelist))
         except ValueError:
             self.data = []
             raise ValueError(_("Daftar peserta rusak; pilih ulang peserta.")) from None

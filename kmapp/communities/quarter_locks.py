@@ -12,8 +12,18 @@ from ..models import Meeting, QuarterLock, User
 from ..quarters import quarter_bounds, quarter_of
 
 
+# Meetings may be dated from 2000 on (forms.EARLIEST_MEETING), so their quarters too.
+FIRST_LOCKABLE_YEAR = 2000
+
+
 class QuarterNotFinished(Exception):
     """Only a Triwulan that has ended can be locked."""
+
+
+def is_plausible_year(year: int, today: date) -> bool:
+    """Whether a Triwulan of `year` can hold meetings or a lock: from 2000 up to next year.
+    Anything else in a URL is a mistake, and date arithmetic past year 9999 would fail."""
+    return FIRST_LOCKABLE_YEAR <= year <= today.year + 1
 
 
 @dataclass(frozen=True)

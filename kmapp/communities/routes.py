@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from ..extensions import db
 from ..htmx import is_htmx_request, render_page
+from ..integers import db_int
 from ..labels import triwulan
 from ..models import Community, MemberRole
 from ..policy import can_lock_quarters, can_look_up_people, get_or_404, require
@@ -14,7 +15,7 @@ from ..clock import local_today
 from .forms import QuarterLockForm
 from .queries import (LOOKUP_LIMIT, LOOKUP_MIN_LENGTH, community_assets, cops_by_agency, find_people,
                       meeting_timeline, meetings_per_community, quarter_standing)
-from .quarter_locks import QuarterNotFinished, lock_quarter, quarter_rows, unlock_quarter
+from .quarter_locks import QuarterNotFinished, is_plausible_year, lock_quarter, quarter_rows, unlock_quarter
 
 
 @bp.get("/cops")
@@ -58,7 +59,7 @@ def people_lookup():
     """Attendee autocomplete: a few active employees by NIP prefix or name."""
     require(can_look_up_people(current_user))
     query = " ".join(request.args.get("q", "").split())[:100]
-    community = db.session.get(Community, request.args.get("cop", type=int) or 0)
+    community = db.session.get(Community, request.args.get("cop", 0, type=db_int))
     matches = find_people(query, agency_id=community.agency_id if community else None)
     return render_page("communities/people_lookup.html", "people_matches", q=query, matches=matches,
                        limit=LOOKUP_LIMIT, min_length=LOOKUP_MIN_LENGTH, picker=is_htmx_request())
@@ -73,7 +74,7 @@ def quarters():
 @bp.post("/quarters/<int:year>/<int:quarter>/lock")
 def quarter_lock(year: int, quarter: int):
     require(can_lock_quarters(current_user))
-    _check_quarter_in_range(quarter)
+    _check_quarter_in_range(year, quarter)
     if QuarterLockForm().validate_on_submit():
         try:
             if lock_quarter(year, quarter, current_user, local_today()):
@@ -87,13 +88,15 @@ def quarter_lock(year: int, quarter: int):
 @bp.post("/quarters/<int:year>/<int:quarter>/unlock")
 def quarter_unlock(year: int, quarter: int):
     require(can_lock_quarters(current_user))
-    _check_quarter_in_range(quarter)
+    _check_quarter_in_range(year, quarter)
     if QuarterLockForm().validate_on_submit() and unlock_quarter(year, quarter, current_user):
         db.session.commit()
         flash(_("Kunci %(quarter)s dibuka.", quarter=triwulan(year, quarter)), "success")
     return redirect(url_for("communities.quarters"))
 
 
-def _check_quarter_in_range(quarter: int) -> None:
+def _check_quarter_in_range(year: int, quarter: int) -> None:
     if not 1 <= quarter <= 4:
         abort(404)
+    if not is_plausible_year(year, local_today()):
+        abort(400)

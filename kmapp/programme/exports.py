@@ -2,6 +2,7 @@
 and as XLSX (real number cells, frozen header, column widths, percent format)."""
 import csv
 import io
+import re
 
 from flask_babel import gettext as _
 from openpyxl import Workbook
@@ -14,6 +15,18 @@ from .labels import STATUS_LABEL, kind_label, period_label, seci_label
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+# A spreadsheet runs text starting with one of these as a formula: an agency named
+# "=HYPERLINK(...)" would become a live link in the programme office's Excel (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def spreadsheet_cell(value):
+    """`value` as written to a CSV or XLSX cell: text that would start a formula gets a leading
+    apostrophe (OWASP's advice), so it is shown as typed; numbers are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def matrix_header(dashboard: Dashboard) -> list[str]:
@@ -59,10 +72,10 @@ def to_csv(dashboard: Dashboard) -> bytes:
     """The matrix as CSV, UTF-8 with a byte-order mark so that Excel reads the accents."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(matrix_header(dashboard))
+    writer.writerow(map(spreadsheet_cell, matrix_header(dashboard)))
     for row in matrix_rows(dashboard):
         ratio = row[-1]
-        writer.writerow(row[:-1] + ["" if ratio is None else f"{ratio:.4f}"])
+        writer.writerow(map(spreadsheet_cell, row[:-1] + ["" if ratio is None else f"{ratio:.4f}"]))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -85,13 +98,13 @@ def to_xlsx(dashboard: Dashboard) -> bytes:
 
 def _fill(sheet, header: list[str], rows: list[list], widths: list[int], percent_columns=frozenset(),
           freeze: str = "A2") -> None:
-    sheet.append(header)
+    sheet.append([spreadsheet_cell(value) for value in header])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in rows:
-        sheet.append(row)
+        sheet.append([spreadsheet_cell(value) for value in row])
     for column in percent_columns:
         for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
             cell.number_format = "0.0%"

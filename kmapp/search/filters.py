@@ -4,6 +4,7 @@ from whoosh import query as wq
 
 # Filterable fields: each value list is ORed, different fields are ANDed.
 FILTERABLE_FIELDS = ("agency", "asset_type", "year", "km_stage", "cop", "seci_stage", "tags")
+MIN_YEAR, MAX_YEAR = 1, 9999
 
 
 def filters_query(filters):
@@ -31,6 +32,8 @@ def _value_query(fieldname, value):
         try:
             year = int(value)
         except (TypeError, ValueError):
+            return wq.NullQuery
+        if not MIN_YEAR <= year <= MAX_YEAR:  # the field holds 32 bits; no asset is dated outside
             return wq.NullQuery
         return wq.NumericRange("year", year, year)
     text = str(value)

@@ -69,11 +69,16 @@ def _contains_error(node):
 
 
 def plain_words_query(schema, text):
-    """AND of the plain words in ``text``, each searched in every text field."""
+    """AND of the plain words in ``text``, each searched in every text field.
+
+    Parsed without operators: in the fallback "NOT", "OR" and "AND" are words like any other
+    (the operator parser fails on "NOT NOT x" and on operators alone).
+    """
     words = _WORD.findall(text)
     if not words:
         return wq.NullQuery
-    parser = build_parser(schema)
+    parser = qparser.QueryParser(None, schema, plugins=[qparser.WhitespacePlugin()], group=qparser.AndGroup)
+    parser.add_plugin(qparser.MultifieldPlugin(SEARCH_FIELDS))
     return parser.parse(" ".join(words))
 
 
