@@ -1,6 +1,5 @@
-"""`flask --app kmapp reindex | check | search-drain`: thin wrappers for operators."""
-import sys
-
+"""`flask --app kmapp reindex | search-drain`: thin wrappers for operators (`check` compares
+the index too: kmapp/maintenance/check.py)."""
 import click
 from flask.cli import with_appcontext
 
@@ -16,27 +15,6 @@ def reindex_command():
                f"Generasi lama dihapus: {len(report.removed_generations)}.")
 
 
-@click.command("check")
-@with_appcontext
-def check_command():
-    """Compare database and search index; exit status 1 when they differ."""
-    from .rebuild import compare
-
-    differences = compare()
-    for asset_id, title in differences.missing:
-        click.echo(f"hilang dari indeks: #{asset_id} {title}")
-    for asset_id in differences.extra:
-        click.echo(f"tidak ada di basis data: #{asset_id}")
-    for asset_id in differences.stale:
-        click.echo(f"usang: #{asset_id}")
-    click.echo(f"antrean indeks: {differences.backlog} baris")
-    if differences.in_step:
-        click.echo("Indeks sesuai dengan basis data.")
-    else:
-        click.echo("Indeks berbeda dari basis data: jalankan `flask --app kmapp reindex`.")
-        sys.exit(1)
-
-
 @click.command("search-drain")
 @with_appcontext
 def drain_command():
@@ -48,4 +26,4 @@ def drain_command():
         click.echo("Proses lain sedang memperbarui indeks; antrean dikerjakan olehnya.")
     click.echo(f"Diindeks {report.indexed}, dihapus dari indeks {report.removed}.")
 
-COMMANDS = (reindex_command, check_command, drain_command)
+COMMANDS = (reindex_command, drain_command)
