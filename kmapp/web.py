@@ -7,8 +7,10 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
 
 from . import labels, policy
+from .database import write_intent
 from .extensions import db, login_manager
 from .htmx import is_htmx_request, render_page
 from .navigation import nav_extra
@@ -36,6 +38,7 @@ def init_app(app: Flask) -> None:
     for code in (400, 403, 404, 405, 413, 500):
         app.register_error_handler(code, error_page)
     app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(OperationalError, _database_unavailable)
     app.jinja_env.globals.update(static_url=static_url, policy=policy, labels=labels, nav_extra=nav_extra,
                                   get_locale=get_locale)
     app.jinja_env.trim_blocks = True
@@ -103,7 +106,12 @@ ERROR_TITLES = {
     405: _l("Metode tidak diizinkan"),
     413: _l("Kiriman terlalu besar"),
     500: _l("Terjadi kesalahan pada server"),
+    503: _l("Basis data sedang sibuk"),
 }
+# SQLite's words for "another process holds the write lock" and "the file cannot be written".
+UNAVAILABLE_SIGNS = ("database is locked", "database table is locked", "readonly database",
+                     "unable to open database", "disk i/o error", "database or disk is full")
+RETRY_AFTER_SECONDS = 30
 
 
 def error_page(error):
@@ -111,9 +119,10 @@ def error_page(error):
     # The failure may have left the session unusable (a failed flush) and the page itself reads
     # the database (the signed-in user, the menu); an error page never writes anything anyway.
     db.session.rollback()
-    return render_page("errors/error.html", "content", status=code, code=code,
-                       title=ERROR_TITLES.get(code, ERROR_TITLES[500]), error=error,
-                       message=_form_too_large_message() if code == 413 else None)
+    with write_intent(False):  # a reader: never queues behind (or fails on) the write lock
+        return render_page("errors/error.html", "content", status=code, code=code,
+                           title=ERROR_TITLES.get(code, ERROR_TITLES[500]), error=error,
+                           message=_form_too_large_message() if code == 413 else None)
 
 
 def _form_too_large_message() -> str:
@@ -127,3 +136,19 @@ def _csrf_error(error):
     return render_page("errors/error.html", "content", status=400, code=400,
                        title=_("Sesi formulir kedaluwarsa"),
                        message=_("Muat ulang halaman lalu kirim formulir sekali lagi."), error=error)
+
+
+def _database_unavailable(error: OperationalError):
+    """A writer that waited out the busy timeout, or a database that cannot be written: say so
+    and ask to try again (nothing was saved); any other database failure is a 500."""
+    current_app.log_exception(error)
+    if not any(sign in str(error.orig).lower() for sign in UNAVAILABLE_SIGNS):
+        return error_page(error)
+    db.session.rollback()
+    with write_intent(False):
+        response = render_page("errors/error.html", "content", status=503, code=503, title=ERROR_TITLES[503],
+                               message=_("Perubahan Anda belum tersimpan karena basis data sedang dipakai proses "
+                                         "lain atau tidak dapat ditulis. Coba kirim lagi dalam beberapa saat."),
+                               error=error)
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

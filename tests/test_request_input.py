@@ -56,7 +56,7 @@ def test_a_5_mb_asset_edit_gets_the_form_message_not_the_upload_one(app, client,
 
 def test_an_upload_larger_than_the_form_limit_still_works(app, client, act_as, world):
     app.config["ASSET_MEETING_REQUIRED_FROM"] = "2999-01-01"
-    app.config["SEARCH_AUTO_INDEX"] = False  # the size limit is under test, not indexing 3 MB of text
+    app.config["JOBS_WORKER"] = "external"  # the size limit is under test, not indexing 3 MB of text
     act_as("lead_a")
     response = upload(client, asset_form(world.cop_a), (_text_file(3 * MB), "notulen.txt"))
     assert response.status_code == 302, response.get_data(as_text=True)[:500]

@@ -5,6 +5,7 @@ into the upload folder (never whole in memory), then check the stored bytes. A r
 file, a database error or any exception removes every file stored for the request, so a
 failed upload leaves neither a file nor a row behind.
 """
+import errno
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import BinaryIO, Iterable, Iterator
@@ -57,6 +58,12 @@ def accept_file(stream: BinaryIO, original_name: str) -> AcceptedFile:
         stored = store_stream(stream, max_file_bytes())
     except FileTooLarge:
         raise RejectedFile(_("Berkas melebihi batas %(limit)s.", limit=describe_limit())) from None
+    except OSError as error:
+        if error.errno not in (errno.ENOSPC, errno.EDQUOT):
+            raise
+        current_app.logger.error("upload refused: the upload folder is full (%s)", error)
+        raise RejectedFile(_("Ruang penyimpanan server penuh, jadi berkas tidak tersimpan. Beri tahu admin "
+                             "portal; isian lain tetap ada di formulir.")) from None
     try:
         kind = check_file(stored.path, display_name)
     except BaseException:
