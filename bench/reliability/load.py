@@ -1,0 +1,250 @@
+"""Load held: locust against waitress with the production settings, on the demo data.
+
+    .venv/bin/python bench/reliability/load.py [--database sqlite|postgresql] [--users 50,100,200]
+        [--seconds 60] [--storm 200] [--threads 8] [--connection-limit 1000]
+
+For each number of simulated users (think time 5 s; mix: search 60%, asset page or download 25%,
+home 10%, a lead's meeting and upload 5%) it prints requests/s, p50/p95/p99, errors and the
+server's CPU use (cores busy); then a sign-in storm: `--storm` users sign in within 10 s and
+every sign-in must succeed within 15 s of the storm's start. Loopback only; the server and
+locust share this machine's cores (locust's own CPU is printed too).
+"""
+import argparse
+import csv
+import os
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.browser.liveserver import (PROJECT_ROOT, app_environment, free_port,  # noqa: E402
+                                      prepare_demo_instance, wait_until_healthy)
+
+HERE = Path(__file__).resolve().parent
+LOAD_PASSWORD = "beban-" + secrets.token_hex(4)
+LEADS = 3
+STORM_SPREAD_SECONDS = 10
+STORM_DEADLINE_SECONDS = 15
+WAITRESS = {"threads": 8, "connection_limit": 1000, "channel_timeout": 60}
+
+MAKE_USERS = """
+import sys
+from sqlalchemy import insert, select
+from kmapp import create_app
+from kmapp.auth.passwords import hash_password
+from kmapp.extensions import db
+from kmapp.models import Agency, Community, CommunityMember, MemberRole, Role, User, UserRole
+app = create_app()
+count, password = int(sys.argv[1]), sys.argv[2]
+with app.app_context():
+    digest = hash_password(password)  # one hash for every load account: hashing is not under test here
+    agencies = db.session.scalars(select(Agency.id).order_by(Agency.id)).all()
+    cop = db.session.scalar(select(Community).where(Community.name == "JAK-HIGH"))
+    rows = [dict(username=f"load.{n}", name=f"Pegawai Uji {n}", agency_id=agencies[n % len(agencies)],
+                 password_hash=digest, active=True, locale="id") for n in range(1, count + 1)]
+    rows += [dict(username=f"loadlead.{n}", name=f"Ketua Uji {n}", agency_id=cop.agency_id, password_hash=digest,
+                  active=True, locale="id") for n in range(LEADS)]
+    db.session.execute(insert(User), rows)
+    ids = dict(db.session.execute(select(User.username, User.id).where(User.username.like("load%"))).all())
+    db.session.execute(insert(UserRole), [dict(user_id=user_id, role=Role.EMPLOYEE.value) for user_id in ids.values()]
+                       + [dict(user_id=ids[f"loadlead.{n}"], role=Role.COP_LEAD.value) for n in range(LEADS)])
+    db.session.execute(insert(CommunityMember), [dict(community_id=cop.id, user_id=ids[f"loadlead.{n}"],
+                                                      role=MemberRole.LEAD.value) for n in range(LEADS)])
+    db.session.commit()
+    print(cop.id)
+""".replace("LEADS", str(LEADS))
+
+
+@dataclass
+class Result:
+    label: str
+    requests: int
+    failures: int
+    rps: float
+    p50: float
+    p95: float
+    p99: float
+    server_cores: float
+    client_cores: float
+
+
+class Server:
+    def __init__(self, workdir: Path, database_url: str | None, settings: dict):
+        self.instance = workdir / "instance"
+        self.env = app_environment(self.instance)
+        if database_url:
+            self.env["DATABASE_URL"] = database_url
+        self.settings = settings
+        self.log_path = workdir / "waitress.log"
+        self.process = None
+        self.url = ""
+
+    def prepare(self, users: int) -> str:
+        prepare_demo_instance(self.instance, self.env)
+        done = subprocess.run([sys.executable, "-c", MAKE_USERS, str(users), LOAD_PASSWORD], cwd=PROJECT_ROOT,
+                              env=self.env, capture_output=True, text=True, check=True)
+        return done.stdout.strip().splitlines()[-1]
+
+    def start(self) -> None:
+        port = free_port()
+        self.url = f"http://127.0.0.1:{port}"
+        with open(self.log_path, "a") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "waitress", f"--listen=127.0.0.1:{port}",
+                 f"--threads={self.settings['threads']}", f"--connection-limit={self.settings['connection_limit']}",
+                 f"--channel-timeout={self.settings['channel_timeout']}", "--call", "kmapp:create_app"],
+                cwd=PROJECT_ROOT, env=self.env | {"KMAPP_ENV_MODE": "production"}, stdout=log,
+                stderr=subprocess.STDOUT)
+        wait_until_healthy(self.url, self.process, self.log_path)
+
+    def cpu_seconds(self) -> float:
+        return process_cpu_seconds(self.process.pid)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def process_cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process and its waited-for children (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def run_locust(server: Server, cop_id: str, users: int, seconds: int, spawn_rate: float, classes: list[str],
+               workdir: Path, label: str, extra_env: dict | None = None) -> Result:
+    prefix = workdir / f"locust-{label}"
+    env = server.env | {"LOAD_PASSWORD": LOAD_PASSWORD, "LOAD_COP_ID": cop_id, "LOAD_TODAY": date.today().isoformat(),
+                        **(extra_env or {})}
+    command = [str(Path(sys.executable).parent / "locust"), "-f", str(HERE / "locustfile.py"), "--headless",
+               "-u", str(users), "-r", str(spawn_rate), "-t", f"{seconds}s", "--host", server.url, "--csv",
+               str(prefix), "--only-summary", "--stop-timeout", "30", "--loglevel", "WARNING", *classes]
+    server_before = server.cpu_seconds()
+    started = time.monotonic()
+    locust = subprocess.Popen(command, cwd=HERE, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              text=True)
+    client_cpu = 0.0
+    while locust.poll() is None:
+        try:
+            client_cpu = process_cpu_seconds(locust.pid)
+        except FileNotFoundError:
+            break
+        time.sleep(0.5)
+    stderr = locust.stderr.read()
+    elapsed = time.monotonic() - started
+    server_cores = (server.cpu_seconds() - server_before) / elapsed
+    aggregated = _aggregated_row(Path(f"{prefix}_stats.csv"), stderr)
+    return Result(label, int(aggregated["Request Count"]), int(aggregated["Failure Count"]),
+                  float(aggregated["Requests/s"]), float(aggregated["50%"]), float(aggregated["95%"]),
+                  float(aggregated["99%"]), server_cores, client_cpu / elapsed)
+
+
+def _aggregated_row(path: Path, stderr: str) -> dict:
+    if not path.exists():
+        raise RuntimeError(f"locust wrote no statistics:\n{stderr[-3000:]}")
+    with open(path) as handle:
+        return next(row for row in csv.DictReader(handle) if row["Name"] == "Aggregated")
+
+
+def run_storm(server: Server, cop_id: str, users: int, workdir: Path) -> tuple[Result, float, int]:
+    """Sign-ins spread over 10 s; returns the stats, when the last sign-in ended, and how many did."""
+    log = workdir / "sign-ins.log"
+    result = run_locust(server, cop_id, users, STORM_SPREAD_SECONDS + STORM_DEADLINE_SECONDS,
+                        users / STORM_SPREAD_SECONDS, ["SignInStorm"], workdir, "storm",
+                        {"LOAD_SIGNIN_LOG": str(log)})
+    pairs = [tuple(map(float, line.split())) for line in log.read_text().splitlines()] if log.exists() else []
+    last = (max(end for _, end in pairs) - min(start for start, _ in pairs)) if pairs else float("inf")
+    return result, last, len(pairs)  # from the first sign-in sent to the last one answered
+
+
+def postgres_url() -> tuple[str, str]:
+    import sqlalchemy as sa
+    base = os.environ.get("TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
+    schema = f"kmload_{uuid.uuid4().hex[:8]}"
+    engine = sa.create_engine(base.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as connection:
+        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    engine.dispose()
+    return f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}", schema
+
+
+def drop_schema(schema: str) -> None:
+    import sqlalchemy as sa
+    base = os.environ.get("TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
+    engine = sa.create_engine(base.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as connection:
+        connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+    engine.dispose()
+
+
+def run(database: str, user_counts: list[int], seconds: int, storm: int, workdir: Path, settings: dict) -> dict:
+    url, schema = postgres_url() if database == "postgresql" else (None, None)
+    server = Server(workdir, url, settings)
+    try:
+        cop_id = server.prepare(max(user_counts + [storm]) * 2)
+        results = []
+        for users in user_counts:
+            server.start()
+            try:
+                results.append(run_locust(server, cop_id, users, seconds, max(1.0, users / 10),
+                                          ["Employee", "Lead"], workdir, f"{users}-users"))
+            finally:
+                server.stop()
+        storm_result = None
+        if storm:
+            server.start()
+            try:
+                storm_result = run_storm(server, cop_id, storm, workdir)
+            finally:
+                server.stop()
+        return {"database": database, "results": results, "storm": storm_result}
+    finally:
+        if schema:
+            drop_schema(schema)
+
+
+def print_report(report: dict, settings: dict) -> None:
+    print(f"database {report['database']}; waitress threads={settings['threads']} "
+          f"connection-limit={settings['connection_limit']} channel-timeout={settings['channel_timeout']}")
+    print(f"{'users':<12}{'requests':>9}{'errors':>8}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}"
+          f"{'server cores':>14}{'locust cores':>14}")
+    for r in report["results"] + ([report["storm"][0]] if report["storm"] else []):
+        print(f"{r.label:<12}{r.requests:>9}{r.failures:>8}{r.rps:>8.1f}{r.p50:>8.0f}{r.p95:>8.0f}{r.p99:>8.0f}"
+              f"{r.server_cores:>14.2f}{r.client_cores:>14.2f}")
+    if report["storm"]:
+        result, last, count = report["storm"]
+        print(f"sign-in storm: {count} signed in, {result.failures} errors, last answered {last:.1f} s after the first "
+              f"was sent (deadline {STORM_DEADLINE_SECONDS} s)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--users", default="50,100,200")
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--storm", type=int, default=200)
+    parser.add_argument("--threads", type=int, default=WAITRESS["threads"])
+    parser.add_argument("--connection-limit", type=int, default=WAITRESS["connection_limit"])
+    parser.add_argument("--channel-timeout", type=int, default=WAITRESS["channel_timeout"])
+    args = parser.parse_args()
+    settings = {"threads": args.threads, "connection_limit": args.connection_limit,
+                "channel_timeout": args.channel_timeout}
+    with tempfile.TemporaryDirectory(prefix="kmapp-load-") as workdir:
+        report = run(args.database, [int(n) for n in args.users.split(",") if n], args.seconds, args.storm,
+                     Path(workdir), settings)
+    print_report(report, settings)
+    failures = sum(r.failures for r in report["results"])
+    storm_ok = not report["storm"] or (report["storm"][0].failures == 0 and report["storm"][2] == args.storm
+                                       and report["storm"][1] <= STORM_DEADLINE_SECONDS)
+    return 0 if failures == 0 and storm_ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
