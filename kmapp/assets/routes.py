@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from werkzeug.datastructures import MultiDict
 
 from ..auth.routes import safe_next
+from ..dates import list_date
 from ..extensions import db
 from ..htmx import is_htmx_request, render_page
 from ..models import AccessKind, Asset, Community, Meeting, MemberRole, Role, Tag, asset_tag
@@ -159,7 +160,7 @@ def review(asset_id: int):
     if is_htmx_request():
         return render_partial("assets/_due_row.html", asset=asset, action_form=ActionForm(), reviewed=True)
     flash(_("Aset ditandai sudah ditinjau. Tinjauan berikutnya: %(day)s.",
-            day=asset.next_review_on.strftime("%d-%m-%Y")), "success")
+            day=list_date(asset.next_review_on)), "success")
     return redirect(safe_next(request.form.get("next") or url_for(".show", asset_id=asset.id)))
 
 
