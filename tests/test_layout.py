@@ -21,7 +21,7 @@ def _page(client, url: str) -> BeautifulSoup:
 
 
 def _marked(page: BeautifulSoup) -> list[tuple[str, str]]:
-    nav = page.find("nav", id="main-nav")
+    nav = page.find("nav", class_="nav")
     return [(link.get_text(strip=True), link["aria-current"]) for link in nav.find_all("a", attrs={"aria-current": True})]
 
 
@@ -50,7 +50,7 @@ def test_menu_labels_are_in_sentence_case_in_both_languages(client, world, login
     login_as(who)
     for language in ("id", "en"):
         client.post("/language", data={"lang": language, "back": "/"})
-        nav = _page(client, "/").find("nav", id="main-nav")
+        nav = _page(client, "/").find("nav", class_="nav")
         labels = [link.get_text(strip=True) for link in nav.find_all("a", recursive=False)]
         assert len(labels) >= 2, labels
         for label in labels:
