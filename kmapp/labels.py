@@ -66,6 +66,16 @@ def tw(quarter: int) -> str:
     return gettext("TW %(q)s", q=QUARTER[quarter])
 
 
+# "Triwulan III" (English: "Quarter III"), lazy: for options built when a form class is defined.
+QUARTER_LABEL = {1: _l("Triwulan %(q)s", q="I"), 2: _l("Triwulan %(q)s", q="II"),
+                 3: _l("Triwulan %(q)s", q="III"), 4: _l("Triwulan %(q)s", q="IV")}
+
+
+def quarter_label(quarter: int):
+    """The quarter's name without the year, in the page's language."""
+    return QUARTER_LABEL[quarter]
+
+
 def triwulan(year: int, quarter: int) -> str:
     """"Triwulan III 2025" (English: "Quarter III 2025")."""
     return gettext("Triwulan %(q)s %(year)s", q=QUARTER[quarter], year=year)

@@ -9,11 +9,11 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 
-from . import labels, policy
+from . import dates, labels, policy
 from .database import write_intent
 from .extensions import db, login_manager
 from .htmx import is_htmx_request, render_page
-from .navigation import nav_extra
+from .navigation import nav_links
 from .static_files import cache_versioned_static, static_url
 
 # Everything else needs a signed-in user.
@@ -39,7 +39,8 @@ def init_app(app: Flask) -> None:
         app.register_error_handler(code, error_page)
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(OperationalError, _database_unavailable)
-    app.jinja_env.globals.update(static_url=static_url, policy=policy, labels=labels, nav_extra=nav_extra,
+    dates.init_app(app)
+    app.jinja_env.globals.update(static_url=static_url, policy=policy, labels=labels, nav_links=nav_links,
                                   get_locale=get_locale)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -30,6 +30,17 @@
     box.appendChild(p);
   }
 
+  // A wide table scrolls inside its .table-scroll; when it really overflows, the wrapper gets a tab
+  // stop so that the keyboard can scroll it too (a table that fits adds no stop).
+  function markScrollingTables() {
+    Array.prototype.forEach.call(document.querySelectorAll(".table-scroll"), function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) { box.setAttribute("tabindex", "0"); } else { box.removeAttribute("tabindex"); }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", markScrollingTables);
+  document.addEventListener("htmx:afterSettle", markScrollingTables);
+  window.addEventListener("resize", markScrollingTables);
+
   // Programme report: a "print" button (inline onclick is barred by the CSP).
   document.addEventListener("click", function (event) {
     if (event.target.closest && event.target.closest("[data-print]")) { window.print(); }
@@ -71,7 +82,9 @@
     var m = /^(\d{4})-(\d{2})-\d{2}$/.exec(v) || /^\d{1,2}[\/-](\d{1,2})[\/-](\d{4})$/.exec(v);
     if (!m) { output.textContent = "\u2014"; return; }
     var year = m[1].length === 4 ? m[1] : m[2], month = Number(m[1].length === 4 ? m[2] : m[1]);
-    output.textContent = month >= 1 && month <= 12 ? "Triwulan " + ROMAN[Math.floor((month - 1) / 3)] + " " + year : "\u2014";
+    var pattern = output.getAttribute("data-pattern") || "Triwulan {q} {year}";  // translated by the page
+    output.textContent = month >= 1 && month <= 12 ?
+      pattern.replace("{q}", ROMAN[Math.floor((month - 1) / 3)]).replace("{year}", year) : "\u2014";
   });
 })();
 

@@ -18,7 +18,7 @@ def test_other_users_are_refused_the_programme_pages(client, login_as, who):
         assert client.get(url).status_code == 403, url
     assert client.post("/programme/targets/defaults/3?year=2025", data={
         "q3-min_meetings": 5, "q3-min_assets": 5, "q3-min_accompanied": 5}).status_code == 403
-    assert "Dasbor Program" not in client.get("/").get_data(as_text=True)
+    assert "Dasbor program" not in client.get("/").get_data(as_text=True)
 
 
 @pytest.mark.parametrize("who", ["facilitator", "assessor"])
@@ -27,7 +27,7 @@ def test_facilitators_and_assessors_read_the_dashboard_but_cannot_set_targets(ap
     for url in PROGRAMME_PAGES:
         assert client.get(url).status_code == 200, url
     home = client.get("/").get_data(as_text=True)
-    assert 'href="/programme/"' in home and "Dasbor Program" in home
+    assert 'href="/programme/"' in home and "Dasbor program" in home
     assert "Atur target" not in client.get("/programme/").get_data(as_text=True)
     assert client.get("/programme/targets").status_code == 403
     response = client.post("/programme/targets/defaults/3?year=2025", data={
@@ -47,7 +47,7 @@ def test_agency_pages_programme_viewers_any_others_only_their_own(client, login_
     assert client.get(f"/programme/agencies/{world.agency_b}").status_code == 200
     assert client.get(f"/programme/agencies/{world.agency_a}").status_code == 404
     assert client.get("/programme/agencies/mine").headers["Location"].endswith(f"/programme/agencies/{world.agency_b}")
-    assert "Capaian Perangkat Daerah" in client.get("/").get_data(as_text=True)
+    assert "Capaian perangkat daerah" in client.get("/").get_data(as_text=True)
     client.post("/logout")
     login_as("facilitator")  # no agency of its own, but a programme viewer
     assert client.get(f"/programme/agencies/{world.agency_a}").status_code == 200

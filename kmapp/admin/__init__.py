@@ -1,5 +1,11 @@
 from flask import Blueprint
+from flask_babel import lazy_gettext as _l
+
+from ..navigation import register_nav
+from ..policy import is_admin
 
 bp = Blueprint("admin", __name__)
+
+register_nav(_l("Pengguna"), "admin.users", visible=is_admin, order=90)
 
 from . import routes  # noqa: E402,F401

@@ -1,5 +1,5 @@
 """Forms of the assets area (messages in Bahasa Indonesia through Babel)."""
-from flask_babel import format_date, gettext
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, MultipleFileField
@@ -9,6 +9,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, Length, ValidationError
 
 from .. import labels
+from ..dates import list_date
 from ..extensions import db
 from ..integers import optional_db_int
 from ..models import AssetType, Community, KmStage, Meeting, Visibility
@@ -59,7 +60,7 @@ class AssetForm(FlaskForm):
             meetings = db.session.scalars(select(Meeting).where(Meeting.community_id == community.id)
                                           .order_by(Meeting.held_on.desc(), Meeting.id.desc())
                                           .limit(MEETING_CHOICES_LIMIT))
-            choices += [SelectChoice(m.id, f"{format_date(m.held_on, 'medium')} — {m.topic}") for m in meetings]
+            choices += [SelectChoice(m.id, f"{list_date(m.held_on)} — {m.topic}") for m in meetings]
         self.meeting.choices = choices
         self.meeting.flags.required = required
 

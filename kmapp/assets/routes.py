@@ -8,6 +8,7 @@ from sqlalchemy import func, or_, select
 from werkzeug.datastructures import MultiDict
 
 from ..auth.routes import safe_next
+from ..dates import list_date
 from ..extensions import db
 from ..htmx import is_htmx_request, render_page
 from ..integers import db_int
@@ -162,7 +163,7 @@ def review(asset_id: int):
     if is_htmx_request():
         return render_partial("assets/_due_row.html", asset=asset, action_form=ActionForm(), reviewed=True)
     flash(_("Aset ditandai sudah ditinjau. Tinjauan berikutnya: %(day)s.",
-            day=asset.next_review_on.strftime("%d-%m-%Y")), "success")
+            day=list_date(asset.next_review_on)), "success")
     return redirect(safe_next(request.form.get("next") or url_for(".show", asset_id=asset.id)))
 
 

@@ -7,8 +7,11 @@ from ..policy import can_view_programme
 
 bp = Blueprint("programme", __name__)
 
-register_nav(_l("Dasbor Program"), "programme.dashboard", visible=can_view_programme, order=60)
-register_nav(_l("Capaian Perangkat Daerah"), "programme.my_agency",
-             visible=lambda user: not can_view_programme(user) and user.agency_id is not None, order=61)
+register_nav(_l("Dasbor program"), "programme.dashboard", visible=can_view_programme, order=60,
+             section=("programme.report", "programme.targets", "programme.agency"))
+# Those who may not see the dashboard see only their own agency's page.
+register_nav(_l("Capaian perangkat daerah"), "programme.my_agency",
+             visible=lambda user: not can_view_programme(user) and user.agency_id is not None, order=61,
+             section=("programme.agency",))
 
 from . import routes  # noqa: E402,F401

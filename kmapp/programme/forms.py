@@ -13,7 +13,7 @@ MINIMUM = [InputRequired(_l("Wajib diisi.")), NumberRange(min=0, max=99, message
 
 def _quarter_choices(blank_label=None) -> list[SelectChoice]:
     options = [SelectChoice("", blank_label)] if blank_label else []
-    return options + [SelectChoice(str(q), f"Triwulan {roman}") for q, roman in labels.QUARTER.items()]
+    return options + [SelectChoice(str(q), labels.quarter_label(q)) for q in labels.QUARTER]
 
 
 def _optional_int(value):

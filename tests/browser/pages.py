@@ -48,6 +48,13 @@ SEARCH = PageSpec("search results", "/search?q=arsip", "pegawai", feature="searc
 ASSET = PageSpec("asset", r"/assets/\d+", "pegawai", link_on="/", feature="asset pages")
 COP = PageSpec("CoP", r"/cops/\d+", "lead.dinkes", link_on="/", feature="CoP pages")
 DASHBOARD = PageSpec("dashboard", "/programme/", "admin", feature="the programme dashboard")
+AGENCY = PageSpec("agency page", "/programme/agencies/mine", "lead.dinkes", feature="agency pages")
+MEETING = PageSpec("meeting", r"/meetings/\d+", "lead.dinkes", link_on="/programme/agencies/mine", feature="meeting pages")
+REPORT = PageSpec("quarterly report", "/programme/report", "admin", feature="the programme report")
+TARGETS = PageSpec("targets", "/programme/targets", "admin", feature="target settings")
+COP_LIST = PageSpec("CoP list", "/cops", "pegawai", feature="CoP pages")
+DUE = PageSpec("assets due for review", "/assets/due", "admin", feature="asset reviews")
+QUARTER_LOCKS = PageSpec("quarter locks", "/quarters", "admin", feature="quarter locks")
 
 USER_SEARCH_TYPED = ADMIN_USERS.after("admin user search (as you type)", _type_in_user_search)
 SEARCH_TYPED = SEARCH.after("search as you type", type_in_search_as_you_type)
@@ -57,6 +64,8 @@ UPLOAD_FORM = COP.after("asset upload form (Unggah aset)", _open_upload_form)
 BUDGET_PAGES = (LOGIN, HOME, ADMIN_USERS, SEARCH, ASSET, COP, DASHBOARD)
 BUDGET_PARTIALS = (USER_SEARCH_TYPED, SEARCH_TYPED, MEETING_FORM, UPLOAD_FORM)
 AXE_PAGES = (LOGIN, HOME, ADMIN_USERS, NOT_FOUND, SEARCH, ASSET, COP, MEETING_FORM, UPLOAD_FORM, DASHBOARD)
+# Every main page, for the phone-width check: nothing may make the whole page scroll sideways.
+MAIN_PAGES = AXE_PAGES + (AGENCY, MEETING, REPORT, TARGETS, COP_LIST, DUE, QUARTER_LOCKS)
 
 
 def resolve_path(request_context, spec: PageSpec) -> str | None:

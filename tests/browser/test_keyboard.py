@@ -36,7 +36,7 @@ def test_focus_is_visible_on_links_and_buttons(page):
     page.goto("/login")
     page.keyboard.press("Shift+Tab")  # from the login field back to the brand link
     outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
-    assert focused_name(page) == "Portal KM" and outline != "none"
+    assert focused_name(page) == "Portal KM BPSDM Provinsi DKI Jakarta" and outline != "none"
 
 
 def test_search_by_keyboard_only(page_as, require_served):
