@@ -255,3 +255,20 @@ def test_the_worker_removes_an_abandoned_file_when_it_expires(app, client, act_a
         db.session.commit()
         assert run_until_idle().jobs_done == 1
     assert _pending_rows(app) == 0 and _pending_files(app) == [] and stored_files(app) == []
+
+
+def test_a_single_file_form_uses_one_kept_file_and_leaves_any_other_token_alone(app, client, act_as, world):
+    asset_id = make_asset(app, client, act_as, world)
+    act_as("lead_a")
+    tokens = []
+    for name in ("satu.pdf", "dua.pdf"):
+        kept = client.post(f"/assets/{asset_id}/files/add", content_type="multipart/form-data",
+                           data={"file": (io.BytesIO(pdf_bytes(name)), name), "change_note": "x" * 2001})
+        assert kept.status_code == 422 and f"Berkas {name} sudah diterima" in kept.get_data(as_text=True)
+        tokens.append(_token(kept))
+    response = client.post(f"/assets/{asset_id}/files/add", data={"kept": tokens, "change_note": "Lampiran"})
+    assert response.status_code == 302
+    with app.app_context():
+        assert [f.current.original_name for f in db.session.get(Asset, asset_id).files] == ["sop.pdf", "satu.pdf"]
+    assert _pending_rows(app) == 1 and len(_pending_files(app)) == 1  # the crafted second token: untouched
+    assert len(stored_files(app)) == 3

@@ -246,7 +246,8 @@ def test_forms_with_errors_keep_hostile_input_as_text(hostile, seen_markers):
                                     p.file_name("keptversion"), url=f"/assets/{world.asset}/files/new",
                                     file_field="file", headers=headers)
         check(response, "kept file of a new version")
-        assert "zzkeptversionzz" in BeautifulSoup(response.data, "html.parser").find(attrs={"data-kept": True}).get_text()
+        kept = BeautifulSoup(response.data, "html.parser").find(attrs={"data-kept": True})
+        assert "zzkeptversionzz" in kept.get_text()
         check(client.post(f"/assets/{world.asset}/edit", data={**fields, "title": ""}, headers=headers),
               "asset edit without title")
         # A meeting with unknown attendees and a malformed guest line: the errors quote the input.

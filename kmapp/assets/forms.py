@@ -56,10 +56,15 @@ class FileChosen:
 
 
 class KeptUploadsField(Field):
-    """Tokens of files received with an earlier try (hidden inputs, written by the template)."""
+    """Tokens of files received with an earlier try (hidden inputs, written by the template);
+    at most `limit`, the files the form takes (a crafted extra token is ignored, never used)."""
+
+    def __init__(self, label=None, validators=None, limit: int = MAX_FILES_PER_UPLOAD, **kwargs):
+        super().__init__(label, validators, **kwargs)
+        self.limit = limit
 
     def process_formdata(self, valuelist):
-        self.data = [value for value in valuelist if TOKEN.fullmatch(value)][:MAX_FILES_PER_UPLOAD]
+        self.data = list(dict.fromkeys(value for value in valuelist if TOKEN.fullmatch(value)))[:self.limit]
 
     def process_data(self, value):
         self.data = list(value or [])
@@ -187,7 +192,7 @@ class NewFileForm(KeepsFiles, BrowserChecked, FlaskForm):
     change_note = TextAreaField(_l("Apa yang berubah?"), validators=[
         DataRequired(_l("Tulis singkat apa yang berubah pada versi ini.")),
         Length(max=2000, message=_l("Catatan paling panjang 2.000 karakter."))])
-    kept = KeptUploadsField()
+    kept = KeptUploadsField(limit=1)
 
     @property
     def file_field(self):
@@ -212,7 +217,7 @@ class ExtraFileForm(KeepsFiles, BrowserChecked, FlaskForm):
                      render_kw={"accept": ACCEPT_ATTRIBUTE})
     change_note = TextAreaField(_l("Keterangan (opsional)"), validators=[
         Length(max=2000, message=_l("Catatan paling panjang 2.000 karakter."))])
-    kept = KeptUploadsField()
+    kept = KeptUploadsField(limit=1)
 
     @property
     def file_field(self):
