@@ -160,8 +160,10 @@ def purge_pending_uploads(now: datetime | None = None) -> PurgeReport:
     db.session.commit()
     stray_before = now - lifetime()
     for path in pending_dir().iterdir():
+        if not path.is_file() or path.name in live:
+            continue
         modified = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).replace(tzinfo=None)
-        if path.name not in live and modified < stray_before:
+        if modified < stray_before:
             path.unlink(missing_ok=True)
             removed += 1
     if expired or removed:
