@@ -10,13 +10,13 @@ from .extensions import db
 
 
 def init_app(app: Flask) -> None:
-    from .assets.cli import import_assets
+    from .assets.cli import import_assets, purge_uploads
     from .jobs.cli import COMMANDS as job_commands
     from .maintenance.check import check_command
     from .search.cli import COMMANDS as search_commands
     for command in (init_db, seed_demo_command, create_user, set_password_command, import_users,
-                    backup_command, restore_command, import_assets, *search_commands, *job_commands,
-                    check_command):
+                    backup_command, restore_command, import_assets, purge_uploads, *search_commands,
+                    *job_commands, check_command):
         app.cli.add_command(command)
 
 

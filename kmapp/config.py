@@ -59,6 +59,9 @@ class DefaultConfig:
     EXTRACT_MEMORY_MB = 2048
     EXTRACT_MAX_PAGES = 2000
     MAX_UPLOAD_MB = 50
+    # A file sent with a form that had errors elsewhere is kept this long for the next try
+    # (kmapp/assets/pending.py); then it is removed with its row.
+    PENDING_UPLOAD_MINUTES = 60
     # Largest request that is not an upload (forms, sign-in); becomes MAX_CONTENT_LENGTH.
     # Upload endpoints get MAX_UPLOAD_MB per file instead (kmapp/assets/__init__.py).
     MAX_FORM_BYTES = 1024 * 1024

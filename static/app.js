@@ -140,3 +140,108 @@
     if (message) { input.reportValidity(); }
   });
 })();
+
+// Forms marked data-validate: required fields are checked here before anything is sent (a
+// large file takes minutes on a slow link), with the server's own messages, which the page
+// carries in data-msg-required; the browser's bubbles are switched off (novalidate). Files
+// kept from an earlier try ([data-kept]) count as chosen until "Pilih berkas lain" puts them aside.
+(function () {
+  "use strict";
+
+  function prepare(root) {
+    var forms = root.querySelectorAll ? root.querySelectorAll("form[data-validate]") : [];
+    Array.prototype.forEach.call(forms, function (form) { form.noValidate = true; });
+    if (root.matches && root.matches("form[data-validate]")) { root.noValidate = true; }
+    var buttons = root.querySelectorAll ? root.querySelectorAll("[data-choose-other]") : [];
+    Array.prototype.forEach.call(buttons, function (button) { button.hidden = false; });
+  }
+  prepare(document);
+  document.addEventListener("htmx:load", function (event) { prepare(event.target); });
+
+  function isEmpty(element, form) {
+    if (element.type === "file") {
+      return !(element.files && element.files.length) && !form.querySelector("[data-kept] input[type=hidden]");
+    }
+    if (element.tagName !== "INPUT" && element.tagName !== "SELECT" && element.tagName !== "TEXTAREA") {
+      return !element.querySelector("input:checked");  // a group of radio buttons
+    }
+    return !element.value.trim();
+  }
+
+  function problemOf(element, form) {
+    if (element.validity && element.validity.customError) { return element.validationMessage; }  // too large
+    return isEmpty(element, form) ? element.getAttribute("data-msg-required") : "";
+  }
+
+  function clearError(element) {
+    var box = element.closest(".field") || element.parentNode;
+    Array.prototype.forEach.call(box.querySelectorAll("[data-client-error]"), function (p) { p.remove(); });
+    if (element.hasAttribute("data-client-invalid")) {
+      element.removeAttribute("data-client-invalid");
+      element.removeAttribute("aria-invalid");
+      if (box.classList.contains("field")) { box.classList.remove("has-error"); }
+    }
+  }
+
+  function showError(element, message) {
+    var box = element.closest(".field") || element.parentNode;
+    var p = document.createElement("p");
+    p.className = "error";
+    p.setAttribute("role", "alert");
+    p.setAttribute("data-client-error", "");
+    p.textContent = message;
+    box.appendChild(p);
+    element.setAttribute("aria-invalid", "true");
+    element.setAttribute("data-client-invalid", "");
+    if (box.classList.contains("field")) { box.classList.add("has-error"); }
+  }
+
+  function check(form) {
+    var first = null;
+    // A group of radio buttons is checked as one, by its list (its buttons repeat the message).
+    var fields = form.querySelectorAll("[data-msg-required]:not([type=radio]), input[type=file]");
+    Array.prototype.forEach.call(fields, function (element) {
+      clearError(element);
+      var message = problemOf(element, form);
+      if (message) {
+        showError(element, message);
+        first = first || element;
+      }
+    });
+    if (first) { (first.matches("input, select, textarea") ? first : first.querySelector("input")).focus(); }
+    return !first;
+  }
+
+  // Capture phase: runs before htmx's own listener on the form, so nothing is sent at all.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches || !form.matches("form[data-validate]")) { return; }
+    if (event.submitter && event.submitter.hasAttribute("formnovalidate")) { return; }
+    if (!check(form)) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }, true);
+
+  function fixed(event) {
+    var element = event.target.closest && event.target.closest("[data-client-invalid]");
+    var form = element && element.closest("form[data-validate]");
+    if (form && !problemOf(element, form)) { clearError(element); }
+  }
+  document.addEventListener("input", fixed);
+  document.addEventListener("change", fixed);
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-choose-other]");
+    if (!button) { return; }
+    var form = button.closest("form");
+    var kept = button.closest("[data-kept]");
+    var input = form && form.querySelector("input[type=file]");
+    if (kept) { kept.remove(); }
+    if (input) {
+      input.required = true;
+      input.focus();
+      input.click();
+    }
+  });
+})();

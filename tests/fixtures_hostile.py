@@ -187,9 +187,9 @@ def build_hostile_world(app, client) -> HostileWorld:
     # An extra file with a hostile name and change note (both names show on the asset page).
     with app.app_context():
         built.ids["file"] = db.session.get(Asset, built.asset).files[0].id
-    response = upload_with_name(client, {"change_note": p.long("changenote"), "target": ""},
+    response = upload_with_name(client, {"change_note": p.long("changenote")},
                                 pdf_bytes("versi dua"), p.file_name("filenametwo"),
-                                url=f"/assets/{built.asset}/files/new", file_field="file")
+                                url=f"/assets/{built.asset}/files/add", file_field="file")
     assert response.status_code == 302, response.get_data(as_text=True)
     client.get(response.headers["Location"])
 

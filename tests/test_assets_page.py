@@ -159,7 +159,8 @@ def test_edit_permission_matrix(app, client, act_as, world, asset_id, who, statu
     act_as(who)
     assert client.get(f"/assets/{asset_id}/edit").status_code == status
     assert client.get(f"/assets/{asset_id}/files/new").status_code == status
-    assert client.post(f"/assets/{asset_id}/review").status_code in ((302,) if status == 200 else (status,))
+    assert client.post(f"/assets/{asset_id}/review", data={"note": "Isi masih benar"}).status_code in (
+        (302,) if status == 200 else (status,))
 
 
 def test_unassigned_facilitator_may_not_edit(app, client, act_as, world):

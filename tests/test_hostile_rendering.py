@@ -35,6 +35,7 @@ NOT_HTML = {"assets.download": "application/pdf", "assets.view": "application/pd
 POST_ENDPOINTS = {
     "assets.new": "test_forms_with_errors_keep_hostile_input_as_text",
     "assets.new_file": "test_forms_with_errors_keep_hostile_input_as_text",
+    "assets.add_file": "test_forms_with_errors_keep_hostile_input_as_text",
     "assets.edit": "test_forms_with_errors_keep_hostile_input_as_text",
     "communities.meeting_new": "test_forms_with_errors_keep_hostile_input_as_text",
     "communities.meeting_edit": "test_forms_with_errors_keep_hostile_input_as_text",
@@ -68,6 +69,8 @@ def get_urls(w, p) -> dict[str, list[str]]:
         "assets.download": [f"/assets/{w.asset}/files/{w.version}/download"],
         "assets.view": [f"/assets/{w.asset}/files/{w.first_version}/view"],
         "assets.new_file": [f"/assets/{w.asset}/files/new", f"/assets/{w.asset}/files/new?file={w.file}"],
+        "assets.add_file": [f"/assets/{w.asset}/files/add"],
+        "assets.review": [f"/assets/{w.asset}/review", f"/assets/{w.asset}/review?next=/assets/due"],
         "assets.due": ["/assets/due"],
         "assets.new": ["/assets/new", f"/assets/new?cop={w.cop_a}", f"/assets/new?cop={w.cop_a}&meeting={w.meeting_a}",
                        f"/assets/new?meeting={w.meeting_a}"],
@@ -234,6 +237,17 @@ def test_forms_with_errors_keep_hostile_input_as_text(hostile, seen_markers):
                                     p.file_name("rejectedversion"), url=f"/assets/{world.asset}/files/new",
                                     file_field="file", headers=headers)
         check(response, "rejected new version")
+        response = upload_with_name(client, {"change_note": p.long("formextranote")}, exe_bytes(),
+                                    p.file_name("rejectedextra"), url=f"/assets/{world.asset}/files/add",
+                                    file_field="file", headers=headers)
+        check(response, "rejected extra file")
+        # A new version whose file is fine but whose note is missing: the file is kept, named.
+        response = upload_with_name(client, {"change_note": "", "target": str(world.file)}, pdf_bytes("racun"),
+                                    p.file_name("keptversion"), url=f"/assets/{world.asset}/files/new",
+                                    file_field="file", headers=headers)
+        check(response, "kept file of a new version")
+        kept = BeautifulSoup(response.data, "html.parser").find(attrs={"data-kept": True})
+        assert "zzkeptversionzz" in kept.get_text()
         check(client.post(f"/assets/{world.asset}/edit", data={**fields, "title": ""}, headers=headers),
               "asset edit without title")
         # A meeting with unknown attendees and a malformed guest line: the errors quote the input.
@@ -312,8 +326,8 @@ def test_flash_messages_carry_names_as_text(hostile, seen_markers):
     flash = BeautifulSoup(page.data, "html.parser").find("p", class_="flash-success")
     assert "zzflashtitlezz" in flash.get_text()
     asset_id = int(response.headers["Location"].rsplit("/", 1)[1])
-    response = upload_with_name(lead, {"change_note": "v2", "target": ""}, pdf_bytes("dua"),
-                                p.file_name("flashversion"), url=f"/assets/{asset_id}/files/new", file_field="file")
+    response = upload_with_name(lead, {"change_note": "v2"}, pdf_bytes("dua"),
+                                p.file_name("flashversion"), url=f"/assets/{asset_id}/files/add", file_field="file")
     page = lead.get(response.headers["Location"])
     findings += inspect_page(page.get_data(as_text=True), "flash after new version", seen_markers)
     assert "zzflashversionzz" in BeautifulSoup(page.data, "html.parser").find("p", class_="flash-success").get_text()

@@ -97,7 +97,9 @@ def test_the_label_is_translated_and_still_escaped_in_english(app, client, act_a
 def test_a_new_version_with_a_hostile_name_flashes_it_as_text(app, client, act_as, world):
     asset_id = make_asset(app, client, act_as, world)
     act_as("lead_a")
-    data = {"file": (io.BytesIO(pdf_bytes("v2")), ATTACK_NAME), "change_note": "<i>catatan</i>", "target": ""}
+    with app.app_context():
+        file_id = db.session.get(Asset, asset_id).files[0].id
+    data = {"file": (io.BytesIO(pdf_bytes("v2")), ATTACK_NAME), "change_note": "<i>catatan</i>", "target": str(file_id)}
     response = client.post(f"/assets/{asset_id}/files/new", data=data, content_type="multipart/form-data")
     assert response.status_code == 302
     soup = BeautifulSoup(client.get(f"/assets/{asset_id}").data, "html.parser")

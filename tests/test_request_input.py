@@ -3,6 +3,9 @@ import io
 
 import pytest
 
+from kmapp.extensions import db
+from kmapp.models import Asset
+
 from .conftest import sign_in
 from .fixtures_assets import act_as, asset_count, asset_form, make_asset, upload  # noqa: F401  (fixture)
 from .fixtures_communities import meeting_fields
@@ -61,8 +64,11 @@ def test_an_upload_larger_than_the_form_limit_still_works(app, client, act_as, w
     response = upload(client, asset_form(world.cop_a), (_text_file(3 * MB), "notulen.txt"))
     assert response.status_code == 302, response.get_data(as_text=True)[:500]
     asset_id = int(response.headers["Location"].rsplit("/", 1)[1])
+    with app.app_context():
+        file_id = db.session.get(Asset, asset_id).files[0].id
     version = client.post(f"/assets/{asset_id}/files/new", content_type="multipart/form-data",
-                          data={"file": (io.BytesIO(_text_file(2 * MB)), "lampiran.txt"), "change_note": "Lampiran"})
+                          data={"file": (io.BytesIO(_text_file(2 * MB)), "notulen-v2.txt"), "change_note": "Revisi",
+                                "target": str(file_id)})
     _close_spooled_bodies(response, version)
     assert version.status_code == 302
     assert asset_count(app) == 1

@@ -8,7 +8,7 @@ from ..policy import is_admin
 
 bp = Blueprint("assets", __name__)
 # The only endpoints that take files; every other request is held to MAX_FORM_BYTES.
-UPLOAD_ENDPOINTS = frozenset({"assets.new", "assets.new_file"})
+UPLOAD_ENDPOINTS = frozenset({"assets.new", "assets.new_file", "assets.add_file"})
 
 
 def _leads_or_admin(user) -> bool:

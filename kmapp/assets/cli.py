@@ -47,3 +47,14 @@ def import_assets(folder, cop, meeting_id, visibility):
             click.echo(str(line))
     click.echo(f"Selesai: {counts['imported']} diimpor, {counts['duplicate']} duplikat, "
                f"{counts['unsupported']} tidak didukung, {counts['rejected']} ditolak.")
+
+
+@click.command("purge-uploads")
+@with_appcontext
+def purge_uploads():
+    """Remove files kept from forms with errors once they expire (PENDING_UPLOAD_MINUTES), and any
+    file of the pending area without a record. The worker also does this when each one expires."""
+    from .pending import purge_pending_uploads
+
+    report = purge_pending_uploads()
+    click.echo(f"Selesai: {report.rows} unggahan tertunda kedaluwarsa, {report.files} berkas dihapus.")

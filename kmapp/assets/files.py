@@ -1,4 +1,4 @@
-"""Serving an asset's files (download, inline view) and adding new versions."""
+"""Serving an asset's files (download, inline view), new versions and extra files."""
 from flask import abort, current_app, flash, make_response, redirect, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -9,10 +9,11 @@ from ..htmx import is_htmx_request, render_page
 from ..models import AccessKind, Asset, AssetFileVersion
 from ..policy import asset_for_view, can_edit_asset, require
 from . import bp
-from .filetypes import KIND_BY_CONTENT_TYPE, RejectedFile, safe_display_name
-from .forms import NewFileForm, optional_int
+from .filetypes import KIND_BY_CONTENT_TYPE
+from .forms import ExtraFileForm, NewFileForm, optional_int
+from .receiving import receive_with_form
 from .services import add_file_version
-from .uploads import accept_file, describe_limit, max_file_bytes
+from .uploads import describe_limit, max_file_bytes
 from .usage import record_access
 
 # Served files are documents, never pages: a sandboxed document cannot run scripts or reach
@@ -63,31 +64,58 @@ def view(asset_id: int, version_id: int):
     return _send(version, as_attachment=False, mimetype=mimetype)
 
 
+def _file_page(asset: Asset, form, *, extra: bool):
+    # htmx swaps only 2xx answers: a form with errors goes back as 200 to be shown.
+    status = 422 if form.errors and not is_htmx_request() else 200
+    return render_page("assets/new_file.html", "file_form", status=status, form=form, asset=asset, extra=extra,
+                       limit=describe_limit(), max_bytes=max_file_bytes())
+
+
+def _saved(asset: Asset, message: str):
+    flash(message, "success")
+    destination = url_for(".show", asset_id=asset.id)
+    if is_htmx_request():
+        response = make_response("", 200)
+        response.headers["HX-Redirect"] = destination  # the whole asset page, with its history
+        return response
+    return redirect(destination)
+
+
 @bp.route("/<int:asset_id>/files/new", methods=["GET", "POST"])
 def new_file(asset_id: int):
+    """"Unggah versi baru": the new version replaces the file's current one (old ones stay
+    downloadable from the history). The file is preselected by `?file=`, or when it is the only one."""
     asset = asset_for_view(asset_id)
     require(can_edit_asset(current_user, asset))
+    if not asset.files:
+        return redirect(url_for(".add_file", asset_id=asset.id))
     form = NewFileForm()
     form.set_target_choices(asset)
     if request.method == "GET":
-        form.target.data = optional_int(request.args.get("file"))
-    elif form.validate_on_submit():
-        target = next((f for f in asset.files if f.id == form.target.data), None)
-        chosen = form.file.data
-        try:
-            upload = accept_file(chosen.stream, chosen.filename)
-        except RejectedFile as error:
-            form.file.errors.append(f"{safe_display_name(chosen.filename)}: {error}")
-        else:
-            version = add_file_version(asset, upload, form.change_note.data, current_user, target)
-            flash(_("Versi %(n)s dari “%(name)s” tersimpan.", n=version.version_no, name=version.original_name),
-                  "success")
-            destination = url_for(".show", asset_id=asset.id)
-            if is_htmx_request():
-                response = make_response("", 200)
-                response.headers["HX-Redirect"] = destination  # the whole asset page, with its history
-                return response
-            return redirect(destination)
-    status = 422 if form.errors and not is_htmx_request() else 200
-    return render_page("assets/new_file.html", "file_form", status=status, form=form, asset=asset,
-                       limit=describe_limit(), max_bytes=max_file_bytes())
+        only = asset.files[0].id if len(asset.files) == 1 else None
+        form.target.data = optional_int(request.args.get("file")) or only
+        return _file_page(asset, form, extra=False)
+    uploads = receive_with_form(form, form.file, current_user)
+    if uploads is None:
+        return _file_page(asset, form, extra=False)
+    target = next(f for f in asset.files if f.id == form.target.data)
+    replaced = target.current.version_no
+    version = add_file_version(asset, uploads[0], form.change_note.data, current_user, target)
+    return _saved(asset, _("Versi %(new)s menggantikan versi %(old)s dari “%(name)s”. Versi lama tetap dapat "
+                           "diunduh dari riwayat versi.", new=version.version_no, old=replaced,
+                           name=version.original_name))
+
+
+@bp.route("/<int:asset_id>/files/add", methods=["GET", "POST"])
+def add_file(asset_id: int):
+    """"Tambah berkas lain": another file beside the asset's files (not a version of one)."""
+    asset = asset_for_view(asset_id)
+    require(can_edit_asset(current_user, asset))
+    form = ExtraFileForm()
+    if request.method == "GET":
+        return _file_page(asset, form, extra=True)
+    uploads = receive_with_form(form, form.file, current_user)
+    if uploads is None:
+        return _file_page(asset, form, extra=True)
+    version = add_file_version(asset, uploads[0], form.change_note.data or "", current_user)
+    return _saved(asset, _("Berkas tambahan “%(name)s” tersimpan.", name=version.original_name))

@@ -1,7 +1,7 @@
 """Asset pages: upload, edit, the asset page, votes, reviews, the due list, tag suggestions."""
 import json
 
-from flask import abort, flash, make_response, redirect, render_template, request, url_for
+from flask import flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, or_, select
@@ -17,9 +17,11 @@ from ..policy import (asset_editable_clause, asset_for_view, asset_visibility_cl
                       can_manage_community, get_or_404, is_admin, require)
 from ..web import error_page
 from . import UPLOAD_ENDPOINTS, bp, rules
-from .forms import ActionForm, AssetForm, AssetUploadForm, VoteForm
-from .services import AssetRuleError, mark_reviewed, meeting_required_on_edit, publish_asset, update_asset
-from .uploads import UploadRejected, accept_files, describe_limit, max_file_bytes
+from .forms import AssetForm, AssetUploadForm, ReviewForm, VoteForm
+from .receiving import receive_with_form, still_kept
+from .services import (AssetRuleError, last_review_note, mark_reviewed, meeting_required_on_edit, publish_asset,
+                       update_asset)
+from .uploads import describe_limit, max_file_bytes
 from .usage import assets_due_for_review, record_access, related_assets, vote, vote_summary
 
 DUE_PAGE_SIZE = 50
@@ -80,21 +82,17 @@ def new():
         form, community = _upload_form(request.args if request.args else None)
         if form.meeting.data not in {c.value for c in form.meeting.choices}:
             form.meeting.data = None  # a meeting of another CoP is not preselected
+        still_kept(form, current_user)  # a file kept from a try with errors stays when the CoP changes
         return _upload_page(form, community)
     form, community = _upload_form()
-    if not form.validate_on_submit():
-        if any(f and f.filename for f in form.files.data or []) and not form.files.errors:
-            form.files.errors.append(_("Perbaiki isian yang ditandai, lalu pilih berkas lagi "
-                                       "(peramban tidak menyimpan pilihan berkas)."))
+    uploads = receive_with_form(form, form.files, current_user)
+    if uploads is None:
         return _upload_page(form, community, status=422)
     try:
-        asset = publish_asset(community, form.to_fields(), accept_files(form.files.data), current_user)
-    except UploadRejected as rejected:
-        form.files.errors = rejected.errors + [_("Isian lain tetap tersimpan di formulir; pilih lagi berkas "
-                                                  "yang benar.")]
-        return _upload_page(form, community, status=422)
+        asset = publish_asset(community, form.to_fields(), uploads, current_user)
     except AssetRuleError as error:
         getattr(form, error.field).errors.append(str(error))
+        still_kept(form, current_user)
         return _upload_page(form, community, status=422)
     if not is_htmx_request():
         flash(_("Aset “%(title)s” tersimpan.", title=asset.title), "success")
@@ -136,7 +134,8 @@ def show(asset_id: int):
     record_access(asset, current_user, AccessKind.OPEN)
     return render_page("assets/show.html", asset=asset, votes=vote_summary(asset, current_user),
                        related=related_assets(asset, current_user), vote_form=VoteForm(),
-                       action_form=ActionForm(), overdue=rules.is_overdue(asset))
+                       review_form=ReviewForm(formdata=None), review_note=last_review_note(asset),
+                       overdue=rules.is_overdue(asset))
 
 
 @bp.post("/<int:asset_id>/vote")
@@ -153,18 +152,26 @@ def vote_on(asset_id: int):
     return redirect(url_for(".show", asset_id=asset.id) + "#asset_vote")
 
 
-@bp.post("/<int:asset_id>/review")
+@bp.route("/<int:asset_id>/review", methods=["GET", "POST"])
 def review(asset_id: int):
+    """Mark reviewed without a new file: a one-line note is required. The due list posts here
+    with htmx and gets its row back (with the error, if any); without JavaScript, or from the
+    asset page, a missing note shows this form as a page."""
     asset = asset_for_view(asset_id)
     require(can_edit_asset(current_user, asset))
-    if not ActionForm().validate_on_submit():
-        abort(400)
-    mark_reviewed(asset, current_user)
-    if is_htmx_request():
-        return render_partial("assets/_due_row.html", asset=asset, action_form=ActionForm(), reviewed=True)
-    flash(_("Aset ditandai sudah ditinjau. Tinjauan berikutnya: %(day)s.",
-            day=list_date(asset.next_review_on)), "success")
-    return redirect(safe_next(request.form.get("next") or url_for(".show", asset_id=asset.id)))
+    form = ReviewForm()
+    back = safe_next(request.values.get("next") or url_for(".show", asset_id=asset.id))
+    if request.method == "POST" and form.validate_on_submit():
+        mark_reviewed(asset, current_user, form.note.data)
+        if is_htmx_request():
+            return render_partial("assets/_due_row.html", asset=asset, review_form=form, reviewed=True)
+        flash(_("Aset ditandai sudah ditinjau. Tinjauan berikutnya: %(day)s.",
+                day=list_date(asset.next_review_on)), "success")
+        return redirect(back)
+    if request.method == "POST" and is_htmx_request():
+        return render_partial("assets/_due_row.html", asset=asset, review_form=form, reviewed=False)
+    return render_page("assets/review.html", status=422 if form.errors else 200, asset=asset, form=form,
+                       back=back)
 
 
 @bp.get("/due")
@@ -172,7 +179,7 @@ def due():
     require(is_admin(current_user) or current_user.has_role(Role.COP_LEAD))
     page = request.args.get("page", 1, type=db_int)
     found = db.paginate(assets_due_for_review(current_user), page=page, per_page=DUE_PAGE_SIZE, error_out=False)
-    return render_page("assets/due.html", "due_list", found=found, action_form=ActionForm(),
+    return render_page("assets/due.html", "due_list", found=found, review_form=ReviewForm(formdata=None),
                        today=rules.today())
 
 

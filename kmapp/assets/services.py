@@ -3,6 +3,7 @@
 Each function writes the asset, its audit row and its search-outbox row in one
 transaction and commits; if anything fails the files stored for it are deleted.
 """
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,7 +13,7 @@ from sqlalchemy import select
 
 from ..audit import record_change, snapshot
 from ..extensions import db
-from ..models import Asset, AssetFile, AssetFileVersion, AssetStatus, Community, Meeting, Tag, User
+from ..models import Asset, AssetFile, AssetFileVersion, AssetStatus, AuditLog, Community, Meeting, Tag, User
 from ..extraction.jobs import queue_text_extraction
 from ..search.queue import mark_stale
 from . import rules
@@ -20,6 +21,7 @@ from .uploads import AcceptedFile, discard_on_failure
 
 MAX_TAGS = 15
 TAG_MAX_CHARS = 60
+REVIEW_NOTE_MAX_CHARS = 200
 AUDIT_FIELDS = ["title", "summary", "asset_type", "km_stage", "visibility", "meeting_id", "status",
                 "published_on", "last_reviewed_on", "next_review_on"]
 
@@ -165,11 +167,15 @@ def add_file_version(asset: Asset, upload: AcceptedFile, change_note: str, actor
     return version
 
 
-def mark_reviewed(asset: Asset, actor: User) -> Asset:
-    """The lead checked the asset and it is still right: unchanged, next review moves on."""
+def mark_reviewed(asset: Asset, actor: User, note: str) -> Asset:
+    """The lead checked the asset and it is still right: unchanged, next review moves on.
+    `note` (one line: what was checked) goes into the audit record."""
+    note = " ".join(note.split())[:REVIEW_NOTE_MAX_CHARS]
+    if not note:
+        raise ValueError("a review without a new file needs a note")
     before = _audit_state(asset)
     _reviewed_today(asset)
-    record_change("asset.reviewed", asset, before, _audit_state(asset), actor=actor)
+    record_change("asset.reviewed", asset, before, _audit_state(asset) | {"note": note}, actor=actor)
     mark_stale(asset.id)  # the review dates are shown in search results
     db.session.commit()
     return asset
@@ -179,3 +185,16 @@ def _reviewed_today(asset: Asset) -> None:
     day = rules.today()
     asset.last_reviewed_on = day
     asset.next_review_on = rules.next_review_date(asset.asset_type, day)
+
+
+def last_review_note(asset: Asset) -> str | None:
+    """The note of the asset's last review, when that review was a "no change" one (a new
+    version since then is the later review, and has its own note in the version history)."""
+    row = db.session.execute(
+        select(AuditLog.action, AuditLog.after)
+        .where(AuditLog.entity_type == Asset.__tablename__, AuditLog.entity_id == str(asset.id),
+               AuditLog.action.in_(("asset.reviewed", "asset.version_added")))
+        .order_by(AuditLog.id.desc()).limit(1)).first()
+    if row is None or row.action != "asset.reviewed":
+        return None
+    return json.loads(row.after or "{}").get("note") or None

@@ -3,7 +3,8 @@
 Werkzeug has already spooled each multipart file to a temporary file; we copy it in chunks
 into the upload folder (never whole in memory), then check the stored bytes. A rejected
 file, a database error or any exception removes every file stored for the request, so a
-failed upload leaves neither a file nor a row behind.
+failed upload leaves neither a file nor a row behind. A file kept from an earlier try
+(kmapp/assets/pending.py) goes back to the pending area instead of being deleted.
 """
 import errno
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ from flask import current_app
 from flask_babel import gettext as _
 
 from ..extensions import db
-from ..files.storage import FileTooLarge, StoredFile, delete_stored, store_stream
+from ..files.storage import FileTooLarge, StoredFile, delete_stored, move_to_pending, store_stream
 from .filetypes import Kind, RejectedFile, check_file, safe_display_name
 
 MAX_FILES_PER_UPLOAD = 10
@@ -26,6 +27,7 @@ class AcceptedFile:
     stored: StoredFile
     kind: Kind
     display_name: str
+    from_pending: bool = False  # taken out of the pending area for this request
 
 
 class UploadRejected(ValueError):
@@ -90,8 +92,16 @@ def accept_files(files: Iterable) -> list[AcceptedFile]:
 
 
 def discard(accepted: Iterable[AcceptedFile]) -> None:
+    """Delete files stored for this request; files taken from the pending area go back there
+    (the rollback restored their rows, so the sender can still use them)."""
     for item in accepted:
-        delete_stored(item.stored.storage_name)
+        if item.from_pending:
+            try:
+                move_to_pending(item.stored.storage_name)
+            except FileNotFoundError:
+                pass  # never moved: the failure came first
+        else:
+            delete_stored(item.stored.storage_name)
 
 
 @contextmanager

@@ -2,6 +2,8 @@
 
 Files are streamed to a temporary file in the upload folder while their SHA-256 is
 computed, then renamed into place, so a failed or aborted upload leaves nothing behind.
+Files received with a form that had errors wait in the pending area (`pending/` in the
+upload folder, see kmapp/assets/pending.py) and are renamed into place when used.
 """
 import hashlib
 import os
@@ -36,11 +38,41 @@ def upload_dir() -> Path:
     return path
 
 
-def path_of(storage_name: str) -> Path:
-    """The on-disk path of a stored file (names are ours, never the uploader's)."""
+PENDING = "pending"  # never a shard name: those are two hex digits
+
+
+def _checked(storage_name: str) -> str:
     if not storage_name or "/" in storage_name or "\\" in storage_name or storage_name.startswith("."):
         raise ValueError("invalid storage name")
-    return upload_dir() / storage_name[:2] / storage_name
+    return storage_name
+
+
+def path_of(storage_name: str) -> Path:
+    """The on-disk path of a stored file (names are ours, never the uploader's)."""
+    return upload_dir() / _checked(storage_name)[:2] / storage_name
+
+
+def pending_dir() -> Path:
+    path = upload_dir() / PENDING
+    path.mkdir(exist_ok=True)
+    return path
+
+
+def pending_path_of(storage_name: str) -> Path:
+    """Where a received file waits until a form that had errors is sent again."""
+    return pending_dir() / _checked(storage_name)
+
+
+def move_to_pending(storage_name: str) -> None:
+    """Rename a stored file into the pending area (same file system: atomic)."""
+    os.replace(path_of(storage_name), pending_path_of(storage_name))
+
+
+def move_from_pending(storage_name: str) -> None:
+    """Rename a pending file into place; FileNotFoundError if it is gone (purged, used)."""
+    target = path_of(storage_name)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(pending_path_of(storage_name), target)
 
 
 def store_stream(stream: BinaryIO, max_bytes: int | None = None) -> StoredFile:
@@ -70,3 +102,12 @@ def store_stream(stream: BinaryIO, max_bytes: int | None = None) -> StoredFile:
 def delete_stored(storage_name: str) -> None:
     """Remove a stored file (used to undo a write whose database transaction failed)."""
     path_of(storage_name).unlink(missing_ok=True)
+
+
+def delete_pending(storage_name: str) -> bool:
+    """Remove a file of the pending area; False when it was not there."""
+    try:
+        pending_path_of(storage_name).unlink()
+    except FileNotFoundError:
+        return False
+    return True

@@ -12,7 +12,7 @@ import os
 import secrets
 import socket
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from flask import current_app
 from sqlalchemy import delete, func, select, update
@@ -32,10 +32,12 @@ def worker_identity() -> str:
     return f"{HOST}:{os.getpid()}:{_PROCESS_TOKEN}"
 
 
-def enqueue(kind: str, payload: dict | None = None, *, key: str | None = None, priority: int = 100) -> None:
-    """Add a job to the current transaction; with `key`, nothing happens if an active job has it."""
+def enqueue(kind: str, payload: dict | None = None, *, key: str | None = None, priority: int = 100,
+            run_after: datetime | None = None) -> None:
+    """Add a job to the current transaction; with `key`, nothing happens if an active job has it.
+    `run_after` (naive UTC) holds the job back until then (e.g. removing what expires later)."""
     values = dict(kind=kind, key=key, payload=json.dumps(payload or {}, sort_keys=True), priority=priority,
-                  state=JobState.QUEUED.value, attempts=0, run_after=utcnow(), created_at=utcnow())
+                  state=JobState.QUEUED.value, attempts=0, run_after=run_after or utcnow(), created_at=utcnow())
     if key is None:
         db.session.execute(db.insert(Job).values(**values))
     else:

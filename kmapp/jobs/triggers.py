@@ -12,7 +12,7 @@ from ..extensions import db
 
 FLAG = "kmapp_work_queued"
 # Modules that register job handlers and sweeps (imported once at app creation).
-WORK_MODULES = ("kmapp.extraction.jobs", "kmapp.search.indexing")
+WORK_MODULES = ("kmapp.extraction.jobs", "kmapp.search.indexing", "kmapp.assets.pending")
 
 
 def note_work_queued() -> None:

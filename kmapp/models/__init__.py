@@ -1,5 +1,6 @@
 """All tables of Portal KM, importable from one place."""
-from .assets import Asset, AssetAccess, AssetFile, AssetFileVersion, AssetVote, SearchOutbox, Tag, asset_tag
+from .assets import (Asset, AssetAccess, AssetFile, AssetFileVersion, AssetVote, PendingUpload, SearchOutbox, Tag,
+                     asset_tag)
 from .audit import AuditLog
 from .base import utcnow
 from .enums import (AccessKind, AssetStatus, AssetType, JobState, KmStage, MeetingFormat, MemberRole, Role,
@@ -12,7 +13,7 @@ from .programme import QuarterTarget
 __all__ = [
     "AccessKind", "Agency", "Asset", "AssetAccess", "AssetFile", "AssetFileVersion", "AssetStatus",
     "AssetType", "AssetVote", "Attendance", "AuditLog", "Community", "CommunityMember", "Job", "JobState", "KmStage",
-    "LoginAttempt", "Meeting", "MeetingFormat", "MeetingSeciStage", "MemberRole", "QuarterLock",
+    "LoginAttempt", "Meeting", "MeetingFormat", "MeetingSeciStage", "MemberRole", "PendingUpload", "QuarterLock",
     "QuarterTarget", "Role", "SearchOutbox", "SeciStage", "Tag", "User", "UserRole", "UserSession",
     "Visibility", "asset_tag", "utcnow",
 ]

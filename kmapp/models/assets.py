@@ -152,3 +152,24 @@ class SearchOutbox(db.Model):
     # Narrowed visibility or a withdrawal: indexed before anything else waiting.
     urgent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PendingUpload(db.Model):
+    """A file received with a form that had errors elsewhere, kept for its sender under a token.
+
+    Only the token's SHA-256 is stored; the file waits in the pending area of the upload
+    folder until the form is sent again, another file replaces it, or `expires_at` passes
+    (kmapp/assets/pending.py).
+    """
+    __tablename__ = "pending_upload"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    storage_name: Mapped[str] = mapped_column(String(64), unique=True)
+    original_name: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(100))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime, index=True)
