@@ -128,16 +128,17 @@ def run_locust(server: Server, cop_id: str, users: int, seconds: int, spawn_rate
                str(prefix), "--only-summary", "--stop-timeout", "30", "--loglevel", "WARNING", *classes]
     server_before = server.cpu_seconds()
     started = time.monotonic()
-    locust = subprocess.Popen(command, cwd=HERE, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              text=True)
-    client_cpu = 0.0
-    while locust.poll() is None:
-        try:
-            client_cpu = process_cpu_seconds(locust.pid)
-        except FileNotFoundError:
-            break
-        time.sleep(0.5)
-    stderr = locust.stderr.read()
+    log = workdir / f"locust-{label}.log"
+    with open(log, "w") as errors:
+        locust = subprocess.Popen(command, cwd=HERE, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        client_cpu = 0.0
+        while locust.poll() is None:
+            try:
+                client_cpu = process_cpu_seconds(locust.pid)
+            except FileNotFoundError:
+                break
+            time.sleep(0.5)
+    stderr = log.read_text()
     elapsed = time.monotonic() - started
     server_cores = (server.cpu_seconds() - server_before) / elapsed
     aggregated = _aggregated_row(Path(f"{prefix}_stats.csv"), stderr)
