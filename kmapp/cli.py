@@ -15,6 +15,8 @@ def init_app(app: Flask) -> None:
     for command in (init_db, seed_demo_command, create_user, set_password_command, import_users,
                     backup_command, restore_command, import_assets, *search_commands):
         app.cli.add_command(command)
+    from .communities.cli import render_minutes_command
+    app.cli.add_command(render_minutes_command)
 
 
 def refuse_in_production(what: str) -> None:

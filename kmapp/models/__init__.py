@@ -7,6 +7,7 @@ from .enums import (AccessKind, AssetStatus, AssetType, KmStage, MeetingFormat, 
 from .meetings import Attendance, Meeting, MeetingSeciStage, QuarterLock
 from .people import Agency, Community, CommunityMember, LoginAttempt, User, UserRole, UserSession
 from .programme import QuarterTarget
+from .settings import AttendeeVisibility, MinutesVisibility, ProgrammeSetting
 
 __all__ = [
     "AccessKind", "Agency", "Asset", "AssetAccess", "AssetFile", "AssetFileVersion", "AssetStatus",
@@ -14,4 +15,5 @@ __all__ = [
     "LoginAttempt", "Meeting", "MeetingFormat", "MeetingSeciStage", "MemberRole", "QuarterLock",
     "QuarterTarget", "Role", "SearchOutbox", "SeciStage", "Tag", "User", "UserRole", "UserSession",
     "Visibility", "asset_tag", "utcnow",
+    "AttendeeVisibility", "MinutesVisibility", "ProgrammeSetting",
 ]

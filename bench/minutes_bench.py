@@ -1,0 +1,114 @@
+"""Minutes rendering: the former path (Python-Markdown + nh3, run on every page view) against the
+new one (markdown-it-py + nh3 within a cost budget, run once when minutes are saved).
+
+    .venv/bin/python bench/minutes_bench.py [--timeout 60]
+
+Prints Markdown tables: the pathological inputs of tests/fixtures_minutes.py (old ms, new ms,
+and whether the new path parsed them or kept them as plain text), then the dearest inputs that
+the form still accepts (each construct repeated up to the weight budget), then linearity.
+The old path needs `pip install Markdown==3.11.3` (no longer a dependency); each old run is
+a child process stopped after --timeout seconds.
+"""
+import argparse
+import multiprocessing
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from kmapp.communities.minutes import (MAX_MARKUP_WEIGHT, clean_html, markup_weight,  # noqa: E402
+                                       render_minutes_html)
+from tests.fixtures_minutes import PATHOLOGICAL  # noqa: E402
+
+try:
+    import markdown
+except ImportError:  # the former dependency
+    markdown = None
+
+ACCEPTED_PATTERNS = ["- x\n", "|x|y|\n", "1. x\n", "x\n", "# h\n", "- [", "> [", "[a][b", "[a](", "[", "**_",
+                     "*a **b ", "<http://a.b> ", "`a", "&amp;", "~~a~~ "]
+
+
+def old_render(text: str) -> str:
+    """What kmapp/communities/minutes.py did before, on every view of a meeting page."""
+    return clean_html(markdown.markdown(text, extensions=["sane_lists", "tables"], output_format="html"))
+
+
+def _old_child(text: str, queue) -> None:
+    started = time.perf_counter()
+    try:
+        old_render(text)
+    except RecursionError:  # deep nesting: the old page answered 500 on every view
+        queue.put(f"RecursionError after {(time.perf_counter() - started) * 1000:,.1f}")
+        return
+    queue.put(f"{(time.perf_counter() - started) * 1000:,.1f}")
+
+
+def time_old(text: str, timeout: float) -> str:
+    if markdown is None:
+        return "n/a"
+    queue = multiprocessing.Queue()
+    child = multiprocessing.Process(target=_old_child, args=(text, queue))
+    child.start()
+    child.join(timeout)
+    if child.is_alive():
+        child.terminate()
+        child.join()
+        return f"> {timeout * 1000:,.0f}"
+    return queue.get() if not queue.empty() else f"crashed ({child.exitcode})"
+
+
+def time_new(text: str, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        render_minutes_html(text)
+        best = min(best, time.perf_counter() - started)
+    return best * 1000
+
+
+def up_to_budget(pattern: str) -> str:
+    """`pattern` repeated as often as the weight budget allows (the form's limit)."""
+    unit = markup_weight(pattern * 2) - markup_weight(pattern)
+    text = pattern * max(1, (MAX_MARKUP_WEIGHT - markup_weight("")) // max(unit, 1))
+    while markup_weight(text) > MAX_MARKUP_WEIGHT:
+        text = text[:-len(pattern)]
+    if pattern.startswith("|"):
+        text = "|a|b|\n|-|-|\n" + text[:-len(pattern) * 2]
+    return text[:50_000]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--timeout", type=float, default=60, help="seconds allowed to each old run")
+    args = parser.parse_args()
+
+    print(f"Weight budget {MAX_MARKUP_WEIGHT:,}; new = best of 3, ms.\n")
+    print("| input | chars | weight | new path | old ms | new ms |")
+    print("|---|---:|---:|---|---:|---:|")
+    for name, text in PATHOLOGICAL.items():
+        path = "markdown" if markup_weight(text) <= MAX_MARKUP_WEIGHT else "plain text"
+        print(f"| {name} | {len(text):,} | {markup_weight(text):,} | {path} | {time_old(text, args.timeout)} "
+              f"| {time_new(text):,.1f} |", flush=True)
+
+    print("\nThe dearest accepted inputs: each construct repeated up to the budget (parsed as Markdown).\n")
+    print("| construct | chars | weight | old ms | new ms |")
+    print("|---|---:|---:|---:|---:|")
+    for pattern in ACCEPTED_PATTERNS:
+        text = up_to_budget(pattern)
+        print(f"| {pattern!r} | {len(text):,} | {markup_weight(text):,} | {time_old(text, args.timeout)} "
+              f"| {time_new(text):,.1f} |", flush=True)
+
+    print("\nLinearity of the new parser (markdown-it-py alone, no budget): `[` x n.\n")
+    print("| n | ms |")
+    print("|---:|---:|")
+    from kmapp.communities.minutes import _PARSER
+    for n in (3_000, 6_000, 12_000, 24_000):
+        started = time.perf_counter()
+        _PARSER.render("[" * n)
+        print(f"| {n:,} | {(time.perf_counter() - started) * 1000:,.1f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
