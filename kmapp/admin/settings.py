@@ -5,7 +5,8 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import RadioField
-from wtforms.validators import InputRequired
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import AnyOf, InputRequired
 
 from ..extensions import db
 from ..htmx import render_page
@@ -14,25 +15,31 @@ from ..programme_settings import change_setting, setting_value
 from . import bp
 
 ATTENDEE_CHOICES = [
-    (AttendeeVisibility.MEMBERS.value, _l("Anggota, pengurus dan pendamping CoP, serta admin (bawaan)")),
-    (AttendeeVisibility.AGENCY.value, _l("Seperti di atas, ditambah seluruh pegawai perangkat daerah CoP")),
-    (AttendeeVisibility.ALL.value, _l("Semua pengguna yang masuk")),
+    SelectChoice(AttendeeVisibility.MEMBERS.value, _l("Anggota, pengurus dan pendamping CoP, serta admin (bawaan)")),
+    SelectChoice(AttendeeVisibility.AGENCY.value, _l("Seperti di atas, ditambah seluruh pegawai perangkat daerah CoP")),
+    SelectChoice(AttendeeVisibility.ALL.value, _l("Semua pengguna yang masuk")),
 ]
 MINUTES_CHOICES = [
-    (MinutesVisibility.PUBLIC_ASSETS.value, _l("Semua pengguna bila pertemuan menghasilkan aset yang terbuka untuk "
+    SelectChoice(MinutesVisibility.PUBLIC_ASSETS.value, _l("Semua pengguna bila pertemuan menghasilkan aset yang terbuka untuk "
                                                "semua; jika belum, hanya anggota CoP (bawaan)")),
-    (MinutesVisibility.MEMBERS.value, _l("Anggota, pengurus dan pendamping CoP, serta admin")),
-    (MinutesVisibility.AGENCY.value, _l("Seperti di atas, ditambah seluruh pegawai perangkat daerah CoP")),
-    (MinutesVisibility.ALL.value, _l("Semua pengguna yang masuk")),
+    SelectChoice(MinutesVisibility.MEMBERS.value, _l("Anggota, pengurus dan pendamping CoP, serta admin")),
+    SelectChoice(MinutesVisibility.AGENCY.value, _l("Seperti di atas, ditambah seluruh pegawai perangkat daerah CoP")),
+    SelectChoice(MinutesVisibility.ALL.value, _l("Semua pengguna yang masuk")),
 ]
 FIELDS = {"attendees": "attendee_visibility", "minutes": "minutes_visibility"}  # form field -> setting
 
 
+def _one_of(choices: list[SelectChoice]) -> list:
+    # Our own message for a hand-made value (WTForms' "Not a valid choice" is English).
+    return [InputRequired(_l("Pilih salah satu.")),
+            AnyOf([choice.value for choice in choices], message=_l("Pilih salah satu pilihan yang tersedia."))]
+
+
 class VisibilityForm(FlaskForm):
     attendees = RadioField(_l("Siapa yang melihat nama dalam daftar hadir pertemuan"), choices=ATTENDEE_CHOICES,
-                           validators=[InputRequired(_l("Pilih salah satu."))])
+                           validate_choice=False, validators=_one_of(ATTENDEE_CHOICES))
     minutes = RadioField(_l("Siapa yang membaca notulen pertemuan"), choices=MINUTES_CHOICES,
-                         validators=[InputRequired(_l("Pilih salah satu."))])
+                         validate_choice=False, validators=_one_of(MINUTES_CHOICES))
 
 
 @bp.route("/settings", methods=["GET", "POST"])
