@@ -195,6 +195,17 @@ def test_stored_html_is_cleaned_again_on_the_way_out(app, client, world, login_a
     assert str(minutes) == '<div class="minutes"><p>ok</p></div>'
 
 
+def test_minutes_loaded_around_the_orm_show_as_plain_text_until_rendered(app, client, world, login_as, monkeypatch):
+    with app.app_context():  # a bulk load writes the Markdown without its HTML
+        db.session.execute(update(Meeting).where(Meeting.id == world.meeting_a)
+                           .values(minutes_md="**Hasil** <i>x</i>\n\nLanjut", minutes_html=None))
+        db.session.commit()
+    login_as("lead_a")
+    _forbid_markdown_rendering(monkeypatch)
+    minutes = BeautifulSoup(client.get(f"/meetings/{world.meeting_a}").data, "html.parser").find(class_="minutes")
+    assert str(minutes) == '<div class="minutes"><p>**Hasil** &lt;i&gt;x&lt;/i&gt;</p><p>Lanjut</p></div>'
+
+
 # --- re-rendering and the migration --------------------------------------------------------------
 
 def test_render_minutes_command_rewrites_stale_html(app, world, runner):

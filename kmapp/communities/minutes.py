@@ -135,7 +135,10 @@ def render_minutes_html(text: str | None) -> str:
     return clean_html(html)
 
 
-def stored_minutes(html: str | None) -> Markup:
+def stored_minutes(html: str | None, markdown: str = "") -> Markup:
     """The stored HTML for a page. Cleaned again on the way out (nh3 is linear and fast), so
-    that a row written before an allow-list change, or by hand, is still safe."""
+    that a row written before an allow-list change, or by hand, is still safe. A row loaded
+    around the ORM has no HTML yet: its text is shown escaped until `render-minutes` runs."""
+    if html is None:
+        html = _plain_paragraphs(_normalised(markdown)) if markdown and markdown.strip() else ""
     return Markup(clean_html(html)) if html else Markup("")  # noqa: S704 (sanitised here)
