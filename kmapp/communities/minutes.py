@@ -14,8 +14,10 @@ from the CLI or old rows it is kept as escaped plain text without parsing); and,
 for what the estimate misses, RENDER_CPU_SECONDS of CPU per render, after which the text is kept
 as plain text too. bench/minutes_bench.py measures all of it against the former renderer.
 """
+import gc
 import logging
 import math
+import threading
 import time
 from html import escape
 
@@ -59,9 +61,31 @@ class _OutOfTime(Exception):
     """A render used up RENDER_CPU_SECONDS."""
 
 
+# Garbage collection does not count: a full collection in a large process takes a few hundred
+# ms of this thread's CPU wherever it happens to start, and would turn ordinary minutes into plain
+# text now and then. gc callbacks run in the collecting thread, so the tally is per thread.
+_gc_tally = threading.local()
+
+
+def _tally_gc(phase: str, _info: dict) -> None:
+    if phase == "start":
+        _gc_tally.started = time.thread_time()
+    elif getattr(_gc_tally, "started", None) is not None:
+        _gc_tally.seconds = getattr(_gc_tally, "seconds", 0.0) + time.thread_time() - _gc_tally.started
+        _gc_tally.started = None
+
+
+gc.callbacks.append(_tally_gc)
+
+
+def _cpu_seconds() -> float:
+    """This thread's CPU time, less what it spent collecting garbage."""
+    return time.thread_time() - getattr(_gc_tally, "seconds", 0.0)
+
+
 def _check_deadline(state, *_args) -> bool:
     """First rule of the block and inline chains: runs at every line and every inline position."""
-    if time.thread_time() > state.env.get("deadline", math.inf):
+    if _cpu_seconds() > state.env.get("deadline", math.inf):
         raise _OutOfTime
     return False  # never matches: the real rules go on
 
@@ -128,7 +152,7 @@ def render_minutes_html(text: str | None) -> str:
     if markup_weight(text) > MAX_MARKUP_WEIGHT:
         return clean_html(_plain_paragraphs(text))
     try:
-        html = _PARSER.render(text, {"deadline": time.thread_time() + RENDER_CPU_SECONDS})
+        html = _PARSER.render(text, {"deadline": _cpu_seconds() + RENDER_CPU_SECONDS})
     except _OutOfTime:
         log.warning("minutes of %d characters ran out of render time; kept as plain text", len(text))
         html = _plain_paragraphs(text)
