@@ -1,8 +1,9 @@
 """Meeting minutes (notulen) are written in Markdown, rendered ONCE when saved, and shown as
 stored sanitised HTML.
 
-Invariant: no page renders Markdown. Issue 9: Python-Markdown, run on every view, spent 41 s of
-CPU on 12,000 `[`; eight views froze every worker. Now `render_minutes_html` runs when minutes are
+Invariant: no page renders Markdown. Issue 9: Python-Markdown, run on every view, spent 23-41 s
+of CPU on 12,000 `[` (and raised RecursionError on 5,000 nested list markers); eight views froze
+every worker. Now `render_minutes_html` runs when minutes are
 written (form, seed, migration, `render-minutes`) and pages only re-clean the stored HTML with
 nh3 (linear, in Rust) through `stored_minutes`.
 
