@@ -77,7 +77,7 @@ def test_attendee_names_follow_the_setting_for_every_role(app, client, world, me
         set_rule(app, "attendee_visibility", rule)
     for who in LOGINS:
         page = view(client, who, meeting)
-        names = BeautifulSoup(page, "html.parser").find(id="attendance")
+        names = BeautifulSoup(page, "html.parser").find(id="meeting_attendance")
         assert (GUEST in page) == (who in audience), (rule, who)
         assert ("Anggota.A" in names.get_text()) == (who in audience), (rule, who)
         note = HIDDEN_ATTENDEES_AGENCY if rule == "agency" else HIDDEN_ATTENDEES
@@ -109,7 +109,7 @@ def test_minutes_follow_the_setting_for_every_role(app, client, world, meeting, 
         set_rule(app, "minutes_visibility", rule)
     for who in LOGINS:
         page = BeautifulSoup(view(client, who, meeting), "html.parser")
-        section = page.find(id="minutes")
+        section = page.find(id="meeting_minutes")
         assert (section.find("strong", string=MINUTES) is not None) == (who in audience), (rule, who)
         assert (MINUTES in section.get_text()) == (who in audience), (rule, who)
         if who not in audience:
@@ -202,7 +202,8 @@ def test_an_unknown_choice_is_refused_and_nothing_changes(app, client, world, me
     assert response.status_code == 200 and "Not a valid choice" not in response.get_data(as_text=True)
     assert BeautifulSoup(response.data, "html.parser").select(".has-error")
     with app.app_context():
-        assert setting_value("attendee_visibility") == "members" and setting_value("minutes_visibility") == "public_assets"
+        assert setting_value("attendee_visibility") == "members"
+        assert setting_value("minutes_visibility") == "public_assets"
 
 
 @pytest.mark.parametrize("who", ["lead_a", "facilitator", "employee", "assessor"])

@@ -20,8 +20,9 @@ ATTENDEE_CHOICES = [
     SelectChoice(AttendeeVisibility.ALL.value, _l("Semua pengguna yang masuk")),
 ]
 MINUTES_CHOICES = [
-    SelectChoice(MinutesVisibility.PUBLIC_ASSETS.value, _l("Semua pengguna bila pertemuan menghasilkan aset yang terbuka untuk "
-                                               "semua; jika belum, hanya anggota CoP (bawaan)")),
+    SelectChoice(MinutesVisibility.PUBLIC_ASSETS.value,
+                 _l("Semua pengguna bila pertemuan menghasilkan aset yang terbuka untuk semua; jika belum, hanya "
+                    "anggota CoP (bawaan)")),
     SelectChoice(MinutesVisibility.MEMBERS.value, _l("Anggota, pengurus dan pendamping CoP, serta admin")),
     SelectChoice(MinutesVisibility.AGENCY.value, _l("Seperti di atas, ditambah seluruh pegawai perangkat daerah CoP")),
     SelectChoice(MinutesVisibility.ALL.value, _l("Semua pengguna yang masuk")),

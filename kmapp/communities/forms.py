@@ -14,7 +14,7 @@ from .. import labels
 from ..models import MeetingFormat
 from .attendance import AttendeeError, active_users_by_login, parse_guest_lines, parse_login_lines, users_by_id
 from ..clock import local_today
-from .minutes import MAX_MARKUP_WEIGHT, MAX_MINUTES_CHARS, LINE_WEIGHT, markup_weight
+from .minutes import LINE_WEIGHT, MAX_MARKUP_WEIGHT, MAX_MINUTES_CHARS, markup_weight
 
 EARLIEST_MEETING = date(2000, 1, 1)
 MAX_HEAD_COUNT = 100_000

@@ -116,9 +116,11 @@ def _meeting_page(meeting: Meeting, form: AccompanimentForm | None, saved_note: 
     """Every shape of the meeting page (full, htmx block, history restore) comes through here,
     so names and minutes that the viewer may not see are never even handed to the template."""
     attendance = named_attendees(meeting) if can_see_attendees(current_user, meeting) else None
-    minutes = stored_minutes(meeting.minutes_html, meeting.minutes_md) if can_see_minutes(current_user, meeting) else None
+    minutes = (stored_minutes(meeting.minutes_html, meeting.minutes_md) if can_see_minutes(current_user, meeting)
+               else None)
     return render_page("communities/meeting.html", "accompaniment", meeting=meeting, attendance=attendance,
-                       minutes=minutes, hidden_notes=_hidden_notes(attendance is None, minutes is None), assets=meeting_assets(meeting, current_user),
+                       minutes=minutes, hidden_notes=_hidden_notes(attendance is None, minutes is None),
+                       assets=meeting_assets(meeting, current_user),
                        locked=quarter_locked(meeting.year, meeting.quarter), accompaniment_form=form,
                        saved_note=saved_note)
 

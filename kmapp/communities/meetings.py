@@ -117,11 +117,12 @@ def rerender_all_minutes(batch: int = 500) -> int:
     committing every `batch` meetings; returns how many stored HTML values changed."""
     changed, last_id = 0, 0
     while True:
-        rows = db.session.execute(select(Meeting.id, Meeting.minutes_md, Meeting.minutes_html)
+        rows = db.session.execute(select(Meeting.id, Meeting.minutes_md, Meeting.minutes_html, Meeting.updated_at)
                                   .where(Meeting.id > last_id).order_by(Meeting.id).limit(batch)).all()
         if not rows:
             return changed
-        updates = [{"id": row.id, "minutes_html": html} for row in rows
+        # updated_at kept: nobody changed these meetings.
+        updates = [{"id": row.id, "minutes_html": html, "updated_at": row.updated_at} for row in rows
                    if (html := render_minutes_html(row.minutes_md)) != row.minutes_html]
         if updates:
             db.session.execute(update(Meeting), updates)
