@@ -18,6 +18,8 @@ def init_app(app: Flask) -> None:
                     backup_command, restore_command, import_assets, purge_uploads, *search_commands,
                     *job_commands, check_command):
         app.cli.add_command(command)
+    from .communities.cli import render_minutes_command
+    app.cli.add_command(render_minutes_command)
 
 
 def refuse_in_production(what: str) -> None:

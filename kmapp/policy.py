@@ -2,9 +2,12 @@
 `*_or_404/403` helpers fetch an object and refuse in one step."""
 from flask import abort
 from flask_login import current_user
+from sqlalchemy import exists, select
 
 from .extensions import db
-from .models import Asset, AssetStatus, Community, Meeting, MemberRole, QuarterLock, Role, User, Visibility
+from .models import (Asset, AssetStatus, Community, Meeting, MemberRole, MinutesVisibility, QuarterLock, Role, User,
+                     Visibility)
+from .programme_settings import attendee_visibility, minutes_visibility
 
 
 def is_admin(user: User) -> bool:
@@ -114,6 +117,39 @@ def asset_editable_clause(user: User):
         return false()
     community_ids = list(user.community_ids(MemberRole.LEAD))
     return Asset.community_id.in_(community_ids) if community_ids else false()
+
+
+def _meeting_audience(user: User, community: Community, rule: str) -> bool:
+    """Members, leads and facilitators of the CoP and admins always; then the rule's wider
+    circle: "agency" adds the CoP's agency, "all" every signed-in user."""
+    if not user.is_authenticated:
+        return False
+    if is_admin(user) or community.id in user.community_ids():
+        return True
+    if rule == "agency":
+        return user.agency_id is not None and user.agency_id == community.agency_id
+    return rule == "all"
+
+
+def can_see_attendees(user: User, meeting: Meeting) -> bool:
+    """Names on the attendance list, by the programme office's setting (head counts are public)."""
+    return _meeting_audience(user, meeting.community, attendee_visibility())
+
+
+def can_see_minutes(user: User, meeting: Meeting) -> bool:
+    """The minutes, by the programme office's setting. The default, "public_assets", opens them
+    to everyone once the meeting produced an asset published for all; until then, members."""
+    rule = minutes_visibility()
+    if rule != MinutesVisibility.PUBLIC_ASSETS:
+        return _meeting_audience(user, meeting.community, rule)
+    if _meeting_audience(user, meeting.community, "members"):
+        return True
+    return user.is_authenticated and _produced_asset_open_to_all(meeting)
+
+
+def _produced_asset_open_to_all(meeting: Meeting) -> bool:
+    return bool(db.session.scalar(select(exists().where(
+        Asset.meeting_id == meeting.id, Asset.status == AssetStatus.PUBLISHED, Asset.visibility == Visibility.ALL))))
 
 
 def can_view_programme(user: User) -> bool:

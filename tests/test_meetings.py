@@ -5,7 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from kmapp.clock import local_today
-from kmapp.communities.minutes import render_minutes
+from kmapp.communities.minutes import render_minutes_html
 from kmapp.extensions import db
 from kmapp.models import Community, CommunityMember, Meeting, MemberRole, Role, User
 from kmapp.quarters import quarter_of
@@ -261,12 +261,22 @@ def test_only_finished_quarters_can_be_locked_and_only_by_admins(app, client, wo
 
 # --- minutes ---------------------------------------------------------------------------------
 
+def _elements_and_handlers(html: str):
+    soup = BeautifulSoup(html, "html.parser")
+    return ({tag.name for tag in soup.find_all(True)},
+            [name for tag in soup.find_all(True) for name in tag.attrs if name.lower().startswith("on")],
+            [tag["href"] for tag in soup.find_all("a")])
+
+
 def test_minutes_are_rendered_and_sanitised():
-    html = str(render_minutes("**tebal** <script>alert(1)</script> <img src=x onerror=alert(2)> "
-                              "[bahaya](javascript:alert(3)) [situs](https://jakarta.go.id)"))
+    # Raw HTML is shown as text (html=False), never as elements; unsafe links are not links.
+    html = str(render_minutes_html("**tebal** <script>alert(1)</script> <img src=x onerror=alert(2)> "
+                                   "[bahaya](javascript:alert(3)) [situs](https://jakarta.go.id)"))
     assert "<strong>tebal</strong>" in html
-    assert "<script" not in html and "alert(1)" not in html and "onerror" not in html
-    assert "javascript:" not in html
+    tags, handlers, hrefs = _elements_and_handlers(html)
+    assert "<script" not in html and not {"script", "img"} & tags and handlers == []
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # what the lead typed, visible as text
+    assert hrefs == ["https://jakarta.go.id"]
     assert '<a href="https://jakarta.go.id" rel="noopener noreferrer">situs</a>' in html
 
 
@@ -277,7 +287,8 @@ def test_minutes_with_a_script_do_not_survive_to_the_meeting_page(app, client, w
     page = BeautifulSoup(client.get(response.headers["Location"]).data, "html.parser")
     minutes = page.find(class_="minutes")
     assert minutes.find("strong").get_text() == "Kesepakatan"
-    assert minutes.find("script") is None and "onerror" not in str(minutes)
+    assert minutes.find("script") is None and minutes.find("img") is None
+    assert not [name for tag in minutes.find_all(True) for name in tag.attrs if name.startswith("on")]
     assert stored_meeting(app, "Sharing SOP rujukan").minutes_md.startswith("**Kesepakatan** <script>")
 
 

@@ -1,6 +1,7 @@
 """Forms of the meeting log, the accompaniment and the quarter locks."""
 from datetime import date
 
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -14,6 +15,7 @@ from ..integers import db_int
 from ..models import MeetingFormat
 from .attendance import AttendeeError, active_users_by_login, parse_guest_lines, parse_login_lines, users_by_id
 from ..clock import local_today
+from .minutes import LINE_WEIGHT, MAX_MARKUP_WEIGHT, MAX_MINUTES_CHARS, markup_weight
 
 EARLIEST_MEETING = date(2000, 1, 1)
 MAX_HEAD_COUNT = 100_000
@@ -70,7 +72,7 @@ class MeetingForm(FlaskForm):
     seci_stages = MultiCheckboxField(_l("Tahap SECI"), choices=labels.choices(labels.SECI_STAGE),
                                      validators=[DataRequired(_l("Pilih minimal satu tahap SECI."))])
     minutes = TextAreaField(_l("Notulen"), validators=[
-        Length(max=50_000, message=_l("Notulen paling banyak 50.000 karakter."))])
+        Length(max=MAX_MINUTES_CHARS, message=_l("Notulen paling banyak 50.000 karakter."))])
     attendees = UserIdsField(_l("Peserta terdaftar"))
     attendee_logins = TextAreaField(_l("NIP peserta, satu per baris"), validators=[Optional()])
     guests = TextAreaField(_l("Tamu dari luar, satu per baris: Nama — Instansi"), validators=[Optional()])
@@ -88,6 +90,14 @@ class MeetingForm(FlaskForm):
                                     "berlangsung."))
         if field.data and field.data < EARLIEST_MEETING:
             raise ValidationError(_("Tanggal pertemuan terlalu lampau; periksa tahunnya."))
+
+    def validate_minutes(self, field):
+        # Rendered once when saved, within a bounded cost (see communities/minutes.py).
+        if field.data and markup_weight(field.data) > MAX_MARKUP_WEIGHT:
+            raise ValidationError(_(
+                "Notulen memuat terlalu banyak baris atau tanda format ([ ] * _ < dan sejenisnya) untuk "
+                "ditampilkan; batasnya sekitar %(lines)s baris. Ringkas notulen, atau unggah versi lengkapnya "
+                "sebagai aset pengetahuan.", lines=format_decimal(MAX_MARKUP_WEIGHT // LINE_WEIGHT)))
 
     def validate(self, extra_validators=None) -> bool:
         """Fields first, then the attendee lists (database look-ups) and the head count."""

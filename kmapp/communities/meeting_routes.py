@@ -12,15 +12,16 @@ from sqlalchemy import select
 from ..extensions import db
 from ..htmx import is_htmx_request, render_page
 from ..labels import triwulan
-from ..models import Community, Meeting, User
-from ..policy import (can_confirm_accompaniment, can_manage_community, get_or_404, meeting_for_edit,
-                      quarter_locked, require)
+from ..models import AttendeeVisibility, Community, Meeting, MinutesVisibility, User
+from ..policy import (can_confirm_accompaniment, can_manage_community, can_see_attendees, can_see_minutes,
+                      get_or_404, meeting_for_edit, quarter_locked, require)
+from ..programme_settings import attendee_visibility, minutes_visibility
 from ..quarters import quarter_of
 from . import bp
 from .attendance import format_guest_lines, named_attendees
 from .forms import AccompanimentForm, MeetingForm
 from .meetings import QuarterClosed, confirm_accompaniment, meeting_input_from, record_meeting, update_meeting
-from .minutes import render_minutes
+from .minutes import stored_minutes
 from .queries import meeting_assets
 from .routes import timeline_context
 
@@ -112,11 +113,30 @@ def _accompaniment_form_for(meeting: Meeting) -> AccompanimentForm | None:
 
 
 def _meeting_page(meeting: Meeting, form: AccompanimentForm | None, saved_note: str | None = None):
-    people, guests = named_attendees(meeting)
-    return render_page("communities/meeting.html", "accompaniment", meeting=meeting, people=people, guests=guests,
-                       minutes=render_minutes(meeting.minutes_md), assets=meeting_assets(meeting, current_user),
+    """Every shape of the meeting page (full, htmx block, history restore) comes through here,
+    so names and minutes that the viewer may not see are never even handed to the template."""
+    attendance = named_attendees(meeting) if can_see_attendees(current_user, meeting) else None
+    minutes = (stored_minutes(meeting.minutes_html, meeting.minutes_md) if can_see_minutes(current_user, meeting)
+               else None)
+    return render_page("communities/meeting.html", "accompaniment", meeting=meeting, attendance=attendance,
+                       minutes=minutes, hidden_notes=_hidden_notes(attendance is None, minutes is None),
+                       assets=meeting_assets(meeting, current_user),
                        locked=quarter_locked(meeting.year, meeting.quarter), accompaniment_form=form,
                        saved_note=saved_note)
+
+
+def _hidden_notes(attendees_hidden: bool, minutes_hidden: bool) -> dict[str, str]:
+    """What someone outside the audience reads instead of the names or the minutes."""
+    notes = {}
+    if attendees_hidden:
+        notes["attendees"] = (_("Daftar hadir hanya terlihat oleh anggota CoP dan pegawai perangkat daerahnya.")
+                              if attendee_visibility() == AttendeeVisibility.AGENCY
+                              else _("Daftar hadir hanya terlihat oleh anggota CoP."))
+    if minutes_hidden:
+        notes["minutes"] = (_("Notulen hanya terlihat oleh anggota CoP dan pegawai perangkat daerahnya.")
+                            if minutes_visibility() == MinutesVisibility.AGENCY
+                            else _("Notulen hanya terlihat oleh anggota CoP."))
+    return notes
 
 
 @bp.post("/meetings/<int:meeting_id>/accompaniment")

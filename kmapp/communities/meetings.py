@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _
+from sqlalchemy import select, update
 
 from ..audit import record_change, snapshot
 from ..extensions import db
@@ -15,6 +16,7 @@ from ..models import Community, Meeting, User, utcnow
 from ..policy import can_record_meeting_in
 from ..quarters import quarter_of
 from .attendance import Guest, apply_attendance, named_attendees
+from .minutes import render_minutes_html
 
 MEETING_FIELDS = ["held_on", "year", "quarter", "topic", "agenda", "format", "place", "head_count",
                   "minutes_md", "seci_stages"]
@@ -108,3 +110,21 @@ def confirm_accompaniment(meeting: Meeting, actor: User, feedback: str) -> None:
     db.session.flush()
     action = "meeting.accompanied" if before["accompanied_at"] is None else "meeting.feedback_changed"
     record_change(action, meeting, before, snapshot(meeting, ACCOMPANIMENT_FIELDS))
+
+
+def rerender_all_minutes(batch: int = 500) -> int:
+    """Render every meeting's minutes again (after a change to the renderer or the allow-list),
+    committing every `batch` meetings; returns how many stored HTML values changed."""
+    changed, last_id = 0, 0
+    while True:
+        rows = db.session.execute(select(Meeting.id, Meeting.minutes_md, Meeting.minutes_html, Meeting.updated_at)
+                                  .where(Meeting.id > last_id).order_by(Meeting.id).limit(batch)).all()
+        if not rows:
+            return changed
+        # updated_at kept: nobody changed these meetings.
+        updates = [{"id": row.id, "minutes_html": html, "updated_at": row.updated_at} for row in rows
+                   if (html := render_minutes_html(row.minutes_md)) != row.minutes_html]
+        if updates:
+            db.session.execute(update(Meeting), updates)
+        db.session.commit()
+        changed, last_id = changed + len(updates), rows[-1].id

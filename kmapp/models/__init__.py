@@ -9,6 +9,7 @@ from .jobs import Job
 from .meetings import Attendance, Meeting, MeetingSeciStage, QuarterLock
 from .people import Agency, Community, CommunityMember, LoginAttempt, User, UserRole, UserSession
 from .programme import QuarterTarget
+from .settings import AttendeeVisibility, MinutesVisibility, ProgrammeSetting
 
 __all__ = [
     "AccessKind", "Agency", "Asset", "AssetAccess", "AssetFile", "AssetFileVersion", "AssetStatus",
@@ -16,4 +17,5 @@ __all__ = [
     "LoginAttempt", "Meeting", "MeetingFormat", "MeetingSeciStage", "MemberRole", "PendingUpload", "QuarterLock",
     "QuarterTarget", "Role", "SearchOutbox", "SeciStage", "Tag", "User", "UserRole", "UserSession",
     "Visibility", "asset_tag", "utcnow",
+    "AttendeeVisibility", "MinutesVisibility", "ProgrammeSetting",
 ]

@@ -2,7 +2,7 @@
 from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from ..extensions import db
 from .base import utcnow
@@ -31,6 +31,9 @@ class Meeting(db.Model):
     place: Mapped[str] = mapped_column(String(300), default="")
     head_count: Mapped[int] = mapped_column(Integer, default=0)
     minutes_md: Mapped[str] = mapped_column(Text, default="")
+    # The minutes as sanitised HTML, rendered when `minutes_md` is set (see _render_minutes):
+    # pages never render Markdown. NULL only for rows written around the ORM (bulk loads).
+    minutes_html: Mapped[str | None] = mapped_column(Text)
     accompanied_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     accompanied_at: Mapped[datetime | None] = mapped_column(DateTime)
     facilitator_feedback: Mapped[str] = mapped_column(Text, default="")
@@ -45,6 +48,13 @@ class Meeting(db.Model):
         back_populates="meeting", cascade="all, delete-orphan")
     seci_rows: Mapped[list["MeetingSeciStage"]] = relationship(
         cascade="all, delete-orphan", lazy="selectin")
+
+    @validates("minutes_md")
+    def _render_minutes(self, _key: str, text: str) -> str:
+        """Every writer of the minutes (forms, seed, imports) stores their HTML with them."""
+        from ..communities.minutes import render_minutes_html  # the renderer belongs to the meetings area
+        self.minutes_html = render_minutes_html(text)
+        return text
 
     @property
     def accompanied(self) -> bool:
