@@ -114,3 +114,9 @@ def test_an_output_target_is_met_by_assets_alone_before_the_rule_and_not_after(a
     row = next(row for row in board.rows if row.id == world.agency_b)
     assert row.cell(1).status == Status.MET and row.cell(1).figures == QuarterFigures(0, 0, 1)
     assert row.cell(4).status == Status.NOT_MET and row.cell(4).figures.assets == 0
+
+
+def test_the_targets_page_says_which_assets_count(client, login_as, world):
+    login_as("admin")
+    page = client.get("/programme/targets?year=2025").get_data(as_text=True)
+    assert "sebelum 1 Oktober 2025 setiap aset yang terbit" in page
