@@ -79,7 +79,8 @@ class NipAllocator:
         gender = gender or self.rng.choice("12")
         while True:
             prefix = self._prefix(gender)
-            serial = self.serials.get(prefix, 0) + 1
+            # A prefix's first serial is drawn: the roster holds only some of those appointed that month.
+            serial = self.serials[prefix] + 1 if prefix in self.serials else self.rng.randrange(1, 300)
             if serial <= 999:
                 self.serials[prefix] = serial
                 return f"{prefix}{serial:03d}"

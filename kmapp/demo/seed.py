@@ -150,10 +150,11 @@ def _meetings(s: Seeder, story: Story) -> dict[int, Meeting]:
 def _add_meeting(s: Seeder, planned: PlannedMeeting) -> Meeting:
     community = s.communities[planned.community]
     year, quarter = quarter_of(planned.held_on)
+    logged = datetime.combine(planned.held_on, time(9, 0))  # logged at 16:00 WIB the same day
     meeting = Meeting(community=community, held_on=planned.held_on, year=year, quarter=quarter, topic=planned.topic,
                       agenda=planned.agenda, format=planned.format, place=planned.place,
                       head_count=planned.head_count, minutes_md=planned.minutes_md,
-                      created_by=s.members[community.id][0])
+                      created_by=s.members[community.id][0], created_at=logged, updated_at=logged)
     meeting.set_seci_stages(planned.seci_stages)
     if planned.accompanied:
         meeting.accompanied_by = s.facilitators[community.id]
@@ -185,18 +186,19 @@ def _add_asset(s: Seeder, planned: PlannedAsset, meeting: Meeting | None, visibi
                tags: dict[str, Tag]) -> Asset:
     community = s.communities[planned.community]
     author = s.members[community.id][0]
+    uploaded = datetime.combine(planned.published_on, time(3, 0))  # 10:00 WIB on the day of publication
     asset = Asset(community=community, meeting=meeting, title=planned.title, summary=planned.summary,
                   asset_type=planned.asset_type, km_stage=planned.km_stage, visibility=visibility, created_by=author,
                   published_on=planned.published_on, last_reviewed_on=planned.last_reviewed_on,
-                  next_review_on=planned.next_review_on,
-                  created_at=datetime.combine(planned.published_on, time(3, 0)))
+                  next_review_on=planned.next_review_on, created_at=uploaded, updated_at=uploaded)
     for name in planned.tags:
         asset.tags.append(tags.setdefault(name, Tag(name=name)))
     stored = store_stream(io.BytesIO(text_to_pdf(planned.body, planned.title)))
     file_name = "".join(ch if ch.isalnum() else "-" for ch in planned.title.lower())[:60].strip("-") + ".pdf"
-    asset.files.append(AssetFile(versions=[AssetFileVersion(
+    asset.files.append(AssetFile(created_at=uploaded, versions=[AssetFileVersion(
         version_no=1, original_name=file_name, storage_name=stored.storage_name, content_type="application/pdf",
-        size_bytes=stored.size_bytes, sha256=stored.sha256, uploaded_by=author, change_note="Unggahan awal")]))
+        size_bytes=stored.size_bytes, sha256=stored.sha256, uploaded_by=author, uploaded_at=uploaded,
+        change_note="Unggahan awal")]))
     db.session.add(asset)
     return asset  # indexed once its text is read (the extraction job marks it stale)
 

@@ -319,6 +319,9 @@ def not_before(title: str) -> date | None:
     return date(int(year.group(1)), 2, 1) if year else None
 
 
+DRAFT_AGENDA = ("Paparan rancangan oleh penulis", "Masukan dan koreksi anggota", "Perbaikan dan jadwal terbit")
+
+
 def _place_catalogue_assets(story: Story, rng: random.Random) -> None:
     """The catalogue's hand-written assets of the other CoPs take the place of generated
     ones of the same CoP (keeping its date and source meeting)."""
@@ -334,6 +337,7 @@ def _place_catalogue_assets(story: Story, rng: random.Random) -> None:
         slot.tags, slot.body, slot.from_catalogue = seed.tags, seed.body, True
         if slot.meeting:
             slot.meeting.topic = f"Membahas rancangan {seed.title}"
+            slot.meeting.agenda = numbered(DRAFT_AGENDA)
             slot.meeting.minutes_md = _minutes(seed.community_name, f"rancangan {seed.title}", seed.title)
 
 
