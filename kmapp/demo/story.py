@@ -333,8 +333,8 @@ def _place_catalogue_assets(story: Story, rng: random.Random) -> None:
         if not slots:
             continue  # the period it reports on is not over yet
         slot = rng.choice(slots)
-        slot.title, slot.summary, slot.asset_type, slot.km_stage = seed.title, seed.summary, seed.asset_type, seed.km_stage
-        slot.tags, slot.body, slot.from_catalogue = seed.tags, seed.body, True
+        slot.title, slot.summary, slot.tags, slot.body = seed.title, seed.summary, seed.tags, seed.body
+        slot.asset_type, slot.km_stage, slot.from_catalogue = seed.asset_type, seed.km_stage, True
         if slot.meeting:
             slot.meeting.topic = f"Membahas rancangan {seed.title}"
             slot.meeting.agenda = numbered(DRAFT_AGENDA)
