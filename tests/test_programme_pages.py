@@ -1,18 +1,11 @@
-"""The programme pages as users meet them: filters (full page and htmx), agency page, report,
-and the demo programme (size, reported numbers, "who missed Triwulan III", Excel)."""
-import gzip
-import io
-import re
+"""The programme pages as users meet them: filters (full page and htmx), agency page, report.
+The demo programme's pages (reported numbers, who missed a quarter, Excel) are in test_demo_seed.py."""
 from datetime import date, timedelta
 
-from openpyxl import load_workbook
-from sqlalchemy import select
-
 from kmapp.extensions import db
-from kmapp.models import Agency, Community, Meeting
+from kmapp.models import Community, Meeting
 
-from .conftest import sign_in
-from .fixtures_programme import meeting_with_asset, published_asset
+from .fixtures_programme import published_asset
 
 
 def test_filter_form_works_as_a_page_and_as_an_htmx_swap(client, login_as, world):
@@ -65,25 +58,3 @@ def test_report_page_is_for_print_with_the_quarter_and_who_missed_it(client, log
     stylesheet = client.get("/static/app.css")
     assert "@page { size: A4; margin: 15mm; }" in stylesheet.get_data(as_text=True)
     stylesheet.close()
-
-
-def test_demo_programme_admin_finds_who_missed_triwulan_iii_and_exports(app, client):
-    from kmapp.demo.seed import DEMO_PASSWORD, seed_demo
-    with app.app_context():
-        seed_demo(today=date(2026, 1, 10))
-        agencies = db.session.scalar(select(db.func.count(Agency.id)))
-    assert sign_in(client, "admin", DEMO_PASSWORD).status_code == 302
-    dashboard = client.get("/programme/", headers={"Accept-Encoding": "gzip"})
-    assert dashboard.headers["Content-Encoding"] == "gzip" and len(dashboard.data) < 50 * 1024
-    assert b"<html" in gzip.decompress(dashboard.data)
-    page = client.get("/programme/?year=2025&quarter=3&behind=y").get_data(as_text=True)
-    assert "Triwulan III 2025: 42 perangkat daerah mengadakan 45 pertemuan, 33 didampingi" in page
-    missed = int(re.search(r"(\d+) perangkat daerah belum memenuhi target Triwulan III 2025", page).group(1))
-    assert 9 <= missed < agencies  # at least the 9 agencies that held no meeting in Triwulan III
-    matrix = page[page.index("matrix-h"):page.index("trend-h")]
-    assert matrix.count("<tr><th scope=\"row\">") == missed  # only those are listed
-    book = load_workbook(io.BytesIO(client.get("/programme/export.xlsx?year=2025&quarter=3").data))
-    statuses = [row[12] for row in book["Matriks"].iter_rows(min_row=2, values_only=True)]
-    assert len(statuses) == agencies == 51
-    assert statuses == ["Tidak tercapai"] * missed + statuses[missed:]  # behind first, as on screen
-    assert "Tidak tercapai" not in statuses[missed:]

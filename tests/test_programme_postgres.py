@@ -20,14 +20,16 @@ def test_dashboard_figures_on_postgresql(pg_app):  # noqa: F811
         for day in (date(2025, 7, 1), date(2025, 8, 15), date(2025, 9, 30)):  # three months of one quarter
             meeting_with_asset(cop, day, accompanied=day.month == 8, seci=["socialization"])
         someone = reader("pembaca", agency)
-        asset = published_asset(cop, None, date(2025, 7, 2))
+        asset = published_asset(cop, None, date(2025, 7, 2))      # before the meeting rule: counts
+        published_asset(cop, None, date(2025, 10, 1))              # the rule's first day: does not
         for day in (date(2025, 7, 3), date(2025, 9, 1)):
             access(asset, someone, day)
         db.session.commit()
         board = dashboard(quarter=3)
         row = row_of(board, agency.id)
         history = readers_by_quarter(agency.id)
-    assert (row.cell(3).figures.meetings, row.cell(3).figures.accompanied, row.cell(3).figures.assets) == (3, 1, 3)
+    assert (row.cell(3).figures.meetings, row.cell(3).figures.accompanied, row.cell(3).figures.assets) == (3, 1, 4)
+    assert row.cell(4).figures.assets == 0
     assert row.utilisation.ratio == 0.25
     assert board.seci_stages["socialization"] == 3 and board.seci_stages[None] == 1
     assert history == {(2025, 3): 1, (2025, None): 1}

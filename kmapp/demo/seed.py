@@ -1,32 +1,46 @@
-"""`flask seed-demo`: a believable year and a half of the KM programme on an empty database.
+"""`flask seed-demo`: the KM programme from Triwulan I 2025 to today on an empty database.
 
-Named facts follow the programme's public reporting (Triwulan III 2025: 42 agencies,
-45 meetings, 33 accompanied; JAK-HIGH's 500-participant hybrid meeting of 10 Nov 2025).
-Everything is deterministic (fixed random seed), so demo screenshots stay comparable.
+The story (kmapp/demo/story.py) follows the programme's public reporting: all 51 agencies
+met their (output) targets in Triwulan I-III 2025, 42 of them held 45 meetings in
+Triwulan III (33 accompanied); from Triwulan IV 2025 assets come out of meetings and a few
+agencies miss a quarter; the three showcase CoPs meet every quarter. Every agency has its
+full roster of employees and access records that put utilisation around the 50% target
+(kmapp/demo/roster.py). Everything is deterministic (fixed random seed) for a given day.
 """
 import io
 import random
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from sqlalchemy import func, select
 
 from ..accounts.provisioning import set_password
+from ..assets.rules import meeting_required_from, review_months
+from ..clock import local_today
 from ..extensions import db
 from ..extraction.jobs import queue_unread_versions
 from ..files.storage import store_stream
-from ..models import (Agency, Asset, AssetAccess, AssetFile, AssetFileVersion, Attendance, Community,
-                      CommunityMember, Meeting, MemberRole, QuarterTarget, Role, Tag, User)
+from ..models import (Agency, Asset, AssetFile, AssetFileVersion, Attendance, Community, CommunityMember, Meeting,
+                      MemberRole, QuarterTarget, Role, Tag, User)
 from ..quarters import quarter_bounds, quarter_of
 from . import catalogue as cat
 from .pdfgen import text_to_pdf
-from .people import make_nip, person_name
+from .people import NipAllocator, new_person, person_name
+from .roster import add_accesses, add_roster
+from .story import NAMED_COPS, PlannedAsset, PlannedMeeting, Story, quarters_until, tell
 
 DEMO_PASSWORD = "demo12345"
 MEMBERS_PER_COP = 8
-# Q3 2025 as reported: 42 agencies held 45 meetings, 33 of them accompanied.
-Q3_2025_AGENCIES, Q3_2025_MEETINGS, Q3_2025_ACCOMPANIED = 42, 45, 33
-NAMED_COPS = (cat.JIKA, cat.JAKSEL_ARCHIVES, cat.JAK_HIGH)
+WIDYAISWARA = 6
+# The demo logins: (username, name, agency code or None for JAK-HIGH's, roles). Names are
+# people's names; what they do is in their roles and memberships, not in their names.
+DEMO_LOGINS = (
+    ("admin", "Sekar Ayu Larasati", "BPSDM", (Role.ADMIN, Role.EMPLOYEE)),
+    ("lead.dinkes", "dr. Ratna Kusuma", "DINKES", (Role.COP_LEAD, Role.EMPLOYEE)),
+    ("fasilitator", "Widhi Pratama", "BPSDM", (Role.FACILITATOR,)),
+    ("pegawai", "Yudhi Saputra", "DISDIK", (Role.EMPLOYEE,)),
+    ("juri", "Hartono Wibisono", "BPSDM", (Role.ASSESSOR,)),
+)
 
 
 class AlreadySeeded(RuntimeError):
@@ -35,40 +49,41 @@ class AlreadySeeded(RuntimeError):
 
 @dataclass
 class Seeder:
+    today: date
     rng: random.Random = field(default_factory=lambda: random.Random(2025))
-    today: date = field(default_factory=date.today)
     agencies: dict[str, Agency] = field(default_factory=dict)
     communities: dict[str, Community] = field(default_factory=dict)
     members: dict[int, list[User]] = field(default_factory=dict)
     facilitators: dict[int, User] = field(default_factory=dict)
-    meetings: dict[int, list[Meeting]] = field(default_factory=dict)
-    serial: int = 0
+    logins: dict[str, User] = field(default_factory=dict)
+    nips: NipAllocator | None = None
 
-    def next_nip(self) -> str:
-        self.serial += 1
-        return make_nip(self.rng, self.serial)
+    def __post_init__(self):
+        self.nips = self.nips or NipAllocator(self.rng, self.today)
 
 
 def seed_demo(today: date | None = None) -> str:
-    """Build the demo programme; refuse if the database already holds agencies."""
+    """Build the demo programme as of `today` (default: today in Jakarta); refuse if the
+    database already holds agencies."""
     if db.session.scalar(select(func.count()).select_from(Agency)):
         raise AlreadySeeded("Basis data sudah berisi data; seed-demo hanya untuk basis data kosong.")
-    seeder = Seeder(today=today or date.today())
-    _agencies_and_communities(seeder)
-    _demo_logins(seeder)
-    _members_and_facilitators(seeder)
-    _meetings(seeder)
-    assets = _assets(seeder)
-    _targets(seeder)
-    _accesses(seeder, assets)
+    s = Seeder(today=today or local_today())
+    _agencies_and_communities(s)
+    _demo_logins(s)
+    _members_and_facilitators(s)
+    story = tell(s.rng, s.today, meeting_required_from(), review_months)
+    meetings = _meetings(s, story)
+    assets = _assets(s, story, meetings)
+    _targets(s)
+    employees = add_roster(s.rng, s.nips, s.agencies.values())
+    accesses = add_accesses(s.rng, s.today, assets, s.agencies.values())
     queue_unread_versions()
     # Unless an external worker is configured, the commit reads the files and indexes
     # them before it returns: the demo is searchable at once.
     db.session.commit()
-    meetings = sum(len(m) for m in seeder.meetings.values())
-    return (f"Demo siap: {len(seeder.agencies)} perangkat daerah, {len(seeder.communities)} CoP, "
-            f"{meetings} pertemuan, {len(assets)} aset. Login demo: admin, lead.dinkes, fasilitator, "
-            f"pegawai, juri (kata sandi {DEMO_PASSWORD}).")
+    return (f"Demo siap per {s.today:%d-%m-%Y}: {len(s.agencies)} perangkat daerah, {len(s.communities)} CoP, "
+            f"{len(meetings)} pertemuan, {len(assets)} aset, {employees} pegawai, {accesses} catatan akses. "
+            f"Login demo: {', '.join(login for login, *_ in DEMO_LOGINS)} (kata sandi {DEMO_PASSWORD}).")
 
 
 def _agencies_and_communities(s: Seeder) -> None:
@@ -76,53 +91,44 @@ def _agencies_and_communities(s: Seeder) -> None:
         s.agencies[seed.code] = Agency(code=seed.code, name=seed.name, kind=seed.kind, headcount=seed.headcount)
     db.session.add_all(s.agencies.values())
     for seed in cat.COMMUNITIES:
-        community = Community(agency=s.agencies[seed.agency_code], name=seed.name, theme=seed.theme,
-                              description=seed.description)
-        s.communities[seed.name] = community
+        s.communities[seed.name] = Community(agency=s.agencies[seed.agency_code], name=seed.name, theme=seed.theme,
+                                             description=seed.description)
     db.session.add_all(s.communities.values())
     db.session.flush()
 
 
-def _login(s: Seeder, username: str, name: str, agency_code: str, roles: tuple[Role, ...]) -> User:
-    user = User(username=username, name=name, email=f"{username}@jakarta.go.id",
-                agency=s.agencies[agency_code])
+def _demo_logins(s: Seeder) -> None:
+    for username, name, agency_code, roles in DEMO_LOGINS:
+        user = User(username=username, name=name, email=f"{username}@jakarta.go.id", agency=s.agencies[agency_code])
+        user.set_roles(roles)
+        set_password(user, DEMO_PASSWORD)
+        db.session.add(user)
+        s.logins[username] = user
+    db.session.flush()
+    jak_high = s.communities[cat.JAK_HIGH]
+    jak_high.members.append(CommunityMember(user=s.logins["lead.dinkes"], role=MemberRole.LEAD))
+    s.members[jak_high.id] = [s.logins["lead.dinkes"]]
+    for name in NAMED_COPS:
+        community = s.communities[name]
+        community.members.append(CommunityMember(user=s.logins["fasilitator"], role=MemberRole.FACILITATOR))
+        s.facilitators[community.id] = s.logins["fasilitator"]
+
+
+def _employee(s: Seeder, agency: Agency, roles: tuple[Role, ...]) -> User:
+    nip, name = new_person(s.rng, s.nips)
+    user = User(nip=nip, name=name, agency=agency)
     user.set_roles(roles)
-    set_password(user, DEMO_PASSWORD)
-    db.session.add(user)
     return user
 
 
-def _demo_logins(s: Seeder) -> None:
-    jak_high = s.communities[cat.JAK_HIGH]
-    admin = _login(s, "admin", "Admin Pusdatin BPSDM", "BPSDM", (Role.ADMIN, Role.EMPLOYEE))
-    lead = _login(s, "lead.dinkes", "dr. Ratna Kusuma (Ketua JAK-HIGH)", jak_high.agency.code,
-                  (Role.COP_LEAD, Role.EMPLOYEE))
-    facilitator = _login(s, "fasilitator", "Widhi Pratama (Widyaiswara)", "BPSDM", (Role.FACILITATOR,))
-    other_agency = next(code for code in s.agencies if code not in (jak_high.agency.code, "BPSDM"))
-    employee = _login(s, "pegawai", "Yudhi Saputra", other_agency, (Role.EMPLOYEE,))
-    assessor = _login(s, "juri", "Juri KMA 2025", "BPSDM", (Role.ASSESSOR,))
-    db.session.flush()
-    jak_high.members.append(CommunityMember(user=lead, role=MemberRole.LEAD))
-    for name in NAMED_COPS:
-        s.communities[name].members.append(CommunityMember(user=facilitator, role=MemberRole.FACILITATOR))
-        s.facilitators[s.communities[name].id] = facilitator
-    s.members[jak_high.id] = [lead]
-    del admin, employee, assessor  # created for their logins only
-
-
 def _members_and_facilitators(s: Seeder) -> None:
-    widyaiswara = []
-    for _ in range(6):
-        user = User(nip=s.next_nip(), name=f"{person_name(s.rng)} (Widyaiswara)", agency=s.agencies["BPSDM"])
-        user.set_roles((Role.FACILITATOR,))
-        widyaiswara.append(user)
+    widyaiswara = [_employee(s, s.agencies["BPSDM"], (Role.FACILITATOR,)) for _ in range(WIDYAISWARA)]
     db.session.add_all(widyaiswara)
     for community in s.communities.values():
         people = s.members.setdefault(community.id, [])
         for index in range(MEMBERS_PER_COP):
-            user = User(nip=s.next_nip(), name=person_name(s.rng), agency=community.agency)
             is_lead = index == 0 and community.name != cat.JAK_HIGH
-            user.set_roles((Role.EMPLOYEE, Role.COP_LEAD) if is_lead else (Role.EMPLOYEE,))
+            user = _employee(s, community.agency, (Role.EMPLOYEE, Role.COP_LEAD) if is_lead else (Role.EMPLOYEE,))
             community.members.append(CommunityMember(user=user, role=MemberRole.LEAD if is_lead else MemberRole.MEMBER))
             people.append(user)
         if community.id not in s.facilitators:
@@ -132,56 +138,27 @@ def _members_and_facilitators(s: Seeder) -> None:
     db.session.flush()
 
 
-def _meeting_plan(s: Seeder) -> list[tuple[Community, int, int, bool]]:
-    """(community, year, quarter, accompanied) for every generated meeting."""
-    others = [c for name, c in s.communities.items() if name not in NAMED_COPS]
-    named_q3_accompanied = sum(seed.accompanied for name in NAMED_COPS
-                               for seed in cat.MEETING_TOPICS[name] if quarter_of(seed.held_on) == (2025, 3))
-    plan: list[tuple[Community, int, int, bool]] = []
-    for year, quarter in ((2025, 1), (2025, 2), (2025, 4), (2026, 1), (2026, 2), (2026, 3), (2026, 4)):
-        for community in others:
-            if (year, quarter) == (2026, 4) and s.rng.random() < 0.35:
-                continue  # the current quarter is still in progress for some
-            plan.append((community, year, quarter, s.rng.random() < 0.72))
-    q3 = s.rng.sample(others, Q3_2025_AGENCIES - len(NAMED_COPS))
-    q3_slots = q3 + q3[:Q3_2025_MEETINGS - len(NAMED_COPS) - len(q3)]
-    accompanied = set(s.rng.sample(range(len(q3_slots)), Q3_2025_ACCOMPANIED - named_q3_accompanied))
-    plan += [(community, 2025, 3, index in accompanied) for index, community in enumerate(q3_slots)]
-    return plan
-
-
-def _meetings(s: Seeder) -> None:
-    for name in NAMED_COPS:
-        community = s.communities[name]
-        for seed in cat.MEETING_TOPICS[name]:
-            if seed.held_on <= s.today:
-                _add_meeting(s, community, seed.held_on, seed.topic, seed.agenda, seed.format, seed.place,
-                             seed.head_count, seed.seci_stages, seed.minutes_md, seed.accompanied)
-    for community, year, quarter, accompanied in _meeting_plan(s):
-        first, last = quarter_bounds(year, quarter)
-        held_on = first + timedelta(days=s.rng.randrange((last - first).days + 1))
-        if held_on > s.today:
-            continue
-        topic = s.rng.choice(cat.GENERIC_MEETING_TOPICS)
-        stages = tuple(s.rng.sample(cat.SECI_STAGES, s.rng.randrange(1, 3)))
-        minutes = (f"## Ringkasan\n\nAnggota {community.name} membahas *{topic.topic.lower()}*.\n\n"
-                   f"## Tindak lanjut\n\n- Rangkuman diunggah sebagai aset pengetahuan.\n"
-                   f"- Pertemuan berikutnya dijadwalkan triwulan depan.")
-        _add_meeting(s, community, held_on, topic.topic, topic.agenda, s.rng.choice(cat.MEETING_FORMATS),
-                     "Ruang rapat " + community.agency.name, s.rng.randrange(12, 60), stages, minutes, accompanied)
+def _meetings(s: Seeder, story: Story) -> dict[int, Meeting]:
+    """{id(planned meeting): Meeting row} for every meeting of the story."""
+    rows = {}
+    for planned in story.meetings:
+        rows[id(planned)] = _add_meeting(s, planned)
     db.session.flush()
+    return rows
 
 
-def _add_meeting(s: Seeder, community, held_on, topic, agenda, fmt, place, head_count, stages, minutes,
-                 accompanied) -> Meeting:
-    year, quarter = quarter_of(held_on)
-    meeting = Meeting(community=community, held_on=held_on, year=year, quarter=quarter, topic=topic,
-                      agenda=agenda, format=fmt, place=place, head_count=head_count, minutes_md=minutes,
-                      created_by=s.members[community.id][0])
-    meeting.set_seci_stages(stages)
-    if accompanied:
+def _add_meeting(s: Seeder, planned: PlannedMeeting) -> Meeting:
+    community = s.communities[planned.community]
+    year, quarter = quarter_of(planned.held_on)
+    logged = datetime.combine(planned.held_on, time(9, 0))  # logged at 16:00 WIB the same day
+    meeting = Meeting(community=community, held_on=planned.held_on, year=year, quarter=quarter, topic=planned.topic,
+                      agenda=planned.agenda, format=planned.format, place=planned.place,
+                      head_count=planned.head_count, minutes_md=planned.minutes_md,
+                      created_by=s.members[community.id][0], created_at=logged, updated_at=logged)
+    meeting.set_seci_stages(planned.seci_stages)
+    if planned.accompanied:
         meeting.accompanied_by = s.facilitators[community.id]
-        meeting.accompanied_at = _noon(held_on)
+        meeting.accompanied_at = datetime.combine(planned.held_on, time(5, 0))  # 12:00 WIB, stored as UTC
         meeting.facilitator_feedback = "Diskusi berjalan baik; dokumentasikan keputusan dalam aset pengetahuan."
     people = s.members[community.id]
     for person in s.rng.sample(people, min(len(people), s.rng.randrange(3, 8))):
@@ -189,72 +166,49 @@ def _add_meeting(s: Seeder, community, held_on, topic, agenda, fmt, place, head_
     if s.rng.random() < 0.3:
         meeting.attendances.append(Attendance(guest_name=person_name(s.rng), guest_institution="Tim konsultan"))
     db.session.add(meeting)
-    s.meetings.setdefault(community.id, []).append(meeting)
     return meeting
 
 
-def _noon(day: date) -> datetime:
-    return datetime.combine(day, time(5, 0))  # 12:00 WIB, stored as UTC
-
-
-def _assets(s: Seeder) -> list[Asset]:
-    db.session.flush()
+def _assets(s: Seeder, story: Story, meetings: dict[int, Meeting]) -> list[Asset]:
     tags: dict[str, Tag] = {}
     assets = []
-    for index, seed in enumerate(cat.ASSETS):
-        community = s.communities[seed.community_name]
-        meeting = _source_meeting(s, community, seed.meeting_topic)
+    for index, planned in enumerate(story.assets):
         visibility = "agency" if index % 13 == 5 else "community" if index % 17 == 7 else "all"
-        assets.append(_add_asset(s, community, meeting, seed.title, seed.summary, seed.asset_type,
-                                 seed.km_stage, seed.tags, seed.body, visibility, tags))
-    named = {s.communities[name].id for name in NAMED_COPS}
-    for community_id, meetings in s.meetings.items():
-        if community_id in named:
-            continue
-        for meeting in meetings:
-            body = (f"Rangkuman pertemuan {meeting.community.name} tentang {meeting.topic}.\n\n"
-                    f"{meeting.agenda}\n\n{meeting.minutes_md}")
-            assets.append(_add_asset(s, meeting.community, meeting, f"Rangkuman: {meeting.topic}",
-                                     f"Hasil pertemuan {meeting.community.name}, {meeting.held_on:%d-%m-%Y}.",
-                                     "report", "sharing", ("rangkuman", "pertemuan"), body, "all", tags))
+        if planned.title == cat.BODY_ONLY_ASSET_TITLE:
+            visibility = "all"  # the search demo finds it as any employee
+        meeting = meetings[id(planned.meeting)] if planned.meeting else None
+        assets.append(_add_asset(s, planned, meeting, visibility, tags))
+    db.session.flush()
     return assets
 
 
-def _source_meeting(s: Seeder, community: Community, topic: str) -> Meeting:
-    meetings = s.meetings[community.id]
-    return next((m for m in meetings if topic and m.topic == topic), None) or s.rng.choice(meetings)
-
-
-def _add_asset(s: Seeder, community, meeting, title, summary, asset_type, km_stage, tag_names, body,
-               visibility, tags: dict[str, Tag]) -> Asset:
-    published = min(meeting.held_on + timedelta(days=s.rng.randrange(1, 15)), s.today)
+def _add_asset(s: Seeder, planned: PlannedAsset, meeting: Meeting | None, visibility: str,
+               tags: dict[str, Tag]) -> Asset:
+    community = s.communities[planned.community]
     author = s.members[community.id][0]
-    asset = Asset(community=community, meeting=meeting, title=title, summary=summary, asset_type=asset_type,
-                  km_stage=km_stage, visibility=visibility, created_by=author, published_on=published,
-                  next_review_on=published + timedelta(days=365))
-    for name in tag_names:
+    uploaded = datetime.combine(planned.published_on, time(3, 0))  # 10:00 WIB on the day of publication
+    asset = Asset(community=community, meeting=meeting, title=planned.title, summary=planned.summary,
+                  asset_type=planned.asset_type, km_stage=planned.km_stage, visibility=visibility, created_by=author,
+                  published_on=planned.published_on, last_reviewed_on=planned.last_reviewed_on,
+                  next_review_on=planned.next_review_on, created_at=uploaded, updated_at=uploaded)
+    for name in planned.tags:
         asset.tags.append(tags.setdefault(name, Tag(name=name)))
-    stored = store_stream(io.BytesIO(text_to_pdf(body, title)))
-    file_name = "".join(ch if ch.isalnum() else "-" for ch in title.lower())[:60].strip("-") + ".pdf"
-    asset.files.append(AssetFile(versions=[AssetFileVersion(
+    stored = store_stream(io.BytesIO(text_to_pdf(planned.body, planned.title)))
+    file_name = "".join(ch if ch.isalnum() else "-" for ch in planned.title.lower())[:60].strip("-") + ".pdf"
+    asset.files.append(AssetFile(created_at=uploaded, versions=[AssetFileVersion(
         version_no=1, original_name=file_name, storage_name=stored.storage_name, content_type="application/pdf",
-        size_bytes=stored.size_bytes, sha256=stored.sha256, uploaded_by=author, change_note="Unggahan awal")]))
+        size_bytes=stored.size_bytes, sha256=stored.sha256, uploaded_by=author, uploaded_at=uploaded,
+        change_note="Unggahan awal")]))
     db.session.add(asset)
-    db.session.flush()
     return asset  # indexed once its text is read (the extraction job marks it stale)
 
 
 def _targets(s: Seeder) -> None:
-    for year in (2025, 2026):
+    """Output targets (an asset, no meeting needed) before the meeting rule; from it on,
+    a meeting and an asset from a meeting."""
+    required_from = meeting_required_from()
+    for year in sorted({year for year, _ in quarters_until(s.today)}):
         for quarter in range(1, 5):
-            db.session.add(QuarterTarget(year=year, quarter=quarter, min_meetings=1, min_assets=1))
+            output = quarter_bounds(year, quarter)[1] < required_from
+            db.session.add(QuarterTarget(year=year, quarter=quarter, min_meetings=0 if output else 1, min_assets=1))
 
-
-def _accesses(s: Seeder, assets: list[Asset]) -> None:
-    readers = [person for people in s.members.values() for person in people]
-    for asset in assets:
-        for reader in s.rng.sample(readers, s.rng.randrange(0, 25)):
-            day = asset.published_on + timedelta(days=s.rng.randrange(0, 200))
-            if day <= s.today:
-                db.session.add(AssetAccess(asset_id=asset.id, user_id=reader.id, agency_id=reader.agency_id,
-                                           accessed_on=day, kind=s.rng.choice(("open", "download"))))

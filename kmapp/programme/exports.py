@@ -54,7 +54,7 @@ def matrix_rows(dashboard: Dashboard) -> list[list]:
 def totals_table(dashboard: Dashboard) -> tuple[list[str], list[list]]:
     header = [_("Triwulan"), _("Perangkat daerah memenuhi target"), _("Jumlah perangkat daerah"),
               _("Perangkat daerah mengadakan pertemuan"), _("Pertemuan"), _("Didampingi"),
-              _("Tingkat pendampingan"), _("Aset dari pertemuan")]
+              _("Tingkat pendampingan"), _("Aset yang dihitung")]
     rows = [[labels.triwulan(dashboard.filters.year, t.quarter), t.agencies_met, t.agencies,
              t.agencies_with_meetings, t.meetings, t.accompanied, t.accompaniment_rate, t.assets]
             for t in dashboard.totals]

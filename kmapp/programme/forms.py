@@ -52,7 +52,7 @@ class TargetMinimumsForm(FlaskForm):
     """What an agency must reach in one Triwulan (the quarter comes from the URL)."""
     min_meetings = IntegerField(_l("Pertemuan minimal"), validators=MINIMUM)
     min_accompanied = IntegerField(_l("Pertemuan didampingi minimal"), validators=MINIMUM)
-    min_assets = IntegerField(_l("Aset dari pertemuan minimal"), validators=MINIMUM)
+    min_assets = IntegerField(_l("Aset minimal"), validators=MINIMUM)
 
 
 class OverrideTargetForm(TargetMinimumsForm):

@@ -7,6 +7,7 @@ from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from .. import labels
+from ..assets.rules import meeting_required_from
 from ..extensions import db
 from ..htmx import render_page
 from ..models import QuarterTarget
@@ -119,7 +120,8 @@ def _targets_page(year_form: YearForm, failed_quarter: int | None = None, failed
     override_form.agency_id.choices = _agency_choices()
     return render_template(
         "programme/targets.html", year=year, year_form=year_form, defaults=defaults, default_forms=forms,
-        override_form=override_form, overrides=overrides_for_year(year), delete_form=DeleteOverrideForm())
+        override_form=override_form, overrides=overrides_for_year(year), delete_form=DeleteOverrideForm(),
+        meeting_rule_from=meeting_required_from())
 
 
 @bp.get("/targets")

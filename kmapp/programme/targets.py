@@ -2,16 +2,25 @@
 
 An agency meets a Triwulan's target when, within that quarter, its CoPs held at least
 `min_meetings` meetings, of which at least `min_accompanied` were accompanied, and
-published at least `min_assets` assets that came out of a community meeting (the
-Triwulan IV 2025 rule: uploads without a meeting do not count).
+published at least `min_assets` assets that count.
+
+Which assets count (the one rule; the dashboard, agency pages, CoP pages, report and
+exports all take their figures from `figures_by_agency_and_year`): a published asset
+counts for the Triwulan of its publication date if it came out of a community meeting,
+OR if it was published before ASSET_MEETING_REQUIRED_FROM (1 October 2025, the start of
+Triwulan IV 2025). Before that date the target was an output target (all 51 agencies met
+Triwulan I-III 2025 while only 42 held meetings in Triwulan III); from that date an
+upload without a meeting "is not a community, it is only uploading data" and does not
+count. `counts_towards_target` states the rule in Python, `_counted_assets` in SQL.
 Figures come from aggregate queries grouped by agency and quarter, never per-agency loops.
 """
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import Integer, cast, extract, func, select
+from sqlalchemy import Integer, cast, extract, func, or_, select
 
+from ..assets.rules import meeting_required_from
 from ..audit import record_change, snapshot
 from ..extensions import db
 from ..models import Agency, Asset, AssetStatus, Community, Meeting, QuarterTarget
@@ -53,21 +62,39 @@ def target_for(targets: dict, agency_id: int, quarter: int) -> Target:
     return targets.get((agency_id, quarter)) or targets.get((None, quarter)) or Target(*BUILT_IN_TARGET)
 
 
+def counts_towards_target(published_on: date | None, meeting_id: int | None, required_from: date) -> bool:
+    """The rule for one published asset (see the module docstring): from a meeting, or
+    published before the meeting rule started."""
+    return published_on is not None and (meeting_id is not None or published_on < required_from)
+
+
+def _counted_assets(required_from: date):
+    """`counts_towards_target` as a WHERE clause over Asset."""
+    return (Asset.status == AssetStatus.PUBLISHED,
+            or_(Asset.meeting_id.is_not(None), Asset.published_on < required_from))
+
+
 def _quarter_expr(column):
     # Floor division: SQLAlchemy 2 renders "/" as true division (7/3 -> 2.33), which would
     # split one quarter into three groups.
     return (cast(extract("month", column), Integer) + 2) // 3
 
 
-def figures_by_agency(year: int, agency_ids: list[int] | None = None) -> dict[tuple[int, int], QuarterFigures]:
+def figures_by_agency(year: int, agency_ids: list[int] | None = None, required_from: date | None = None
+                      ) -> dict[tuple[int, int], QuarterFigures]:
     """{(agency_id, quarter): QuarterFigures} for one year, from two grouped queries."""
-    spread = figures_by_agency_and_year(year, year, agency_ids)
+    spread = figures_by_agency_and_year(year, year, agency_ids, required_from)
     return {(agency_id, quarter): figures for (agency_id, _, quarter), figures in spread.items()}
 
 
-def figures_by_agency_and_year(first_year: int, last_year: int, agency_ids: list[int] | None = None
-                               ) -> dict[tuple[int, int, int], QuarterFigures]:
-    """{(agency_id, year, quarter): QuarterFigures} for a span of years, from two grouped queries."""
+def figures_by_agency_and_year(first_year: int, last_year: int, agency_ids: list[int] | None = None,
+                               required_from: date | None = None) -> dict[tuple[int, int, int], QuarterFigures]:
+    """{(agency_id, year, quarter): QuarterFigures} for a span of years, from two grouped queries.
+
+    Assets are counted by `counts_towards_target`; `required_from` defaults to the setting
+    ASSET_MEETING_REQUIRED_FROM.
+    """
+    required_from = required_from or meeting_required_from()
     meetings = (select(Community.agency_id, Meeting.year, Meeting.quarter, func.count(Meeting.id),
                        func.count(Meeting.accompanied_at))
                 .join(Community, Meeting.community_id == Community.id)
@@ -77,7 +104,7 @@ def figures_by_agency_and_year(first_year: int, last_year: int, agency_ids: list
     asset_quarter = _quarter_expr(Asset.published_on)
     assets = (select(Community.agency_id, asset_year, asset_quarter, func.count(Asset.id))
               .join(Community, Asset.community_id == Community.id)
-              .where(Asset.meeting_id.is_not(None), Asset.status == AssetStatus.PUBLISHED,
+              .where(*_counted_assets(required_from),
                      Asset.published_on >= date(first_year, 1, 1), Asset.published_on <= date(last_year, 12, 31))
               .group_by(Community.agency_id, asset_year, asset_quarter))
     if agency_ids is not None:

@@ -15,7 +15,7 @@ def page(new_page):
 
 def test_sign_in_search_people_and_sign_out_without_javascript(page):
     sign_in(page, "admin")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Selamat datang, Admin Pusdatin BPSDM")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Selamat datang, Sekar Ayu Larasati")
     page.get_by_role("link", name="Pengguna").click()
     page.get_by_label("Cari nama, NIP atau nama pengguna").fill("lead.dinkes")
     page.get_by_label("Cari nama, NIP atau nama pengguna").press("Enter")  # a plain GET form
