@@ -1,6 +1,6 @@
 """Bad input at scale: the property-based tests of tests/fuzz with many more examples.
 
-    .venv/bin/python bench/reliability/fuzz.py     # HYPOTHESIS_PROFILE=long: ~30 times the suite's examples
+    .venv/bin/python bench/reliability/fuzz.py     # HYPOTHESIS_PROFILE=long: 10 times the suite's examples
 
 Prints how many inputs each property tried and how many answers were 500 (must be 0).
 """

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, settings
 
 settings.register_profile("suite", max_examples=60, deadline=None, database=None, derandomize=True,
                           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-settings.register_profile("long", max_examples=2000, deadline=None, database=None,
+settings.register_profile("long", max_examples=600, deadline=None, database=None,
                           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
