@@ -6,6 +6,6 @@ from ..policy import is_admin
 
 bp = Blueprint("admin", __name__)
 
-register_nav(_l("Pengguna"), "admin.users", visible=is_admin, order=90)
+register_nav(_l("Pengguna"), "admin.users", visible=is_admin, order=90, section=("admin.user_page",))
 
-from . import routes  # noqa: E402,F401
+from . import people, routes  # noqa: E402,F401

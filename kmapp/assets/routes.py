@@ -136,7 +136,7 @@ def show(asset_id: int):
     record_access(asset, current_user, AccessKind.OPEN)
     return render_page("assets/show.html", asset=asset, votes=vote_summary(asset, current_user),
                        related=related_assets(asset, current_user), vote_form=VoteForm(),
-                       action_form=ActionForm(), overdue=rules.is_overdue(asset))
+                       action_form=ActionForm())
 
 
 @bp.post("/<int:asset_id>/vote")
