@@ -6,6 +6,6 @@ from ..policy import is_admin
 
 bp = Blueprint("admin", __name__)
 
-register_nav(_l("Pengguna"), "admin.users", visible=is_admin, order=90, section=("admin.user_page",))
+register_nav(_l("Pengguna"), "admin.users", visible=is_admin, order=90, section=("admin.user_page", "admin.toggle_active"))
 
 from . import people, routes  # noqa: E402,F401
