@@ -168,6 +168,17 @@ def can_view_agency(user: User, agency) -> bool:
     return can_view_programme(user) or (user.is_authenticated and user.agency_id == agency.id)
 
 
+def sees_review_backlog(user: User, agency) -> bool:
+    """The agency page's overdue reviews: the programme's watchers and the agency's own CoP leads.
+
+    Other readers do not get the alarm (they cannot act on it; issue 12, point 3).
+    """
+    if can_view_programme(user):
+        return True
+    return (user.is_authenticated and user.has_role(Role.COP_LEAD)
+            and any(m.role == MemberRole.LEAD and m.community.agency_id == agency.id for m in user.memberships))
+
+
 def agency_for_view(agency_id: int):
     """The agency, or 404 for one the user may not look at (as for any hidden object)."""
     from .models import Agency

@@ -290,3 +290,37 @@ def test_the_due_list_asks_for_the_note_in_each_row(app, client, act_as, world):
     note = row.find("input", attrs={"name": "note"})
     assert note["id"] == f"note-{asset_id}" and note.has_attr("required") and row.has_attr("data-validate")
     assert row.find("label", attrs={"for": f"note-{asset_id}"}).get_text() == "Catatan tinjauan"
+
+
+def test_the_overdue_alarm_goes_only_to_those_who_can_act(app, client, act_as, world):
+    """Issue 12.3: the CoP's lead and admins see the red banner and badge; a reader sees when the
+    asset was published and last reviewed, without an alarm he can do nothing about."""
+    from bs4 import BeautifulSoup
+    asset_id = make_asset(app, client, act_as, world, title="SOP usang")
+    related = make_asset(app, client, act_as, world, title="SOP usang kedua")
+    for overdue in (asset_id, related):
+        _set_review(app, overdue, -10)
+    for who in ("lead_a", "admin"):
+        act_as(who)
+        page = BeautifulSoup(client.get(f"/assets/{asset_id}").data, "html.parser")
+        assert "Lewat jadwal tinjau" in page.find("h1").get_text(), who
+        assert "lewat jadwal tinjau" in page.find("p", class_="flash-error").get_text(), who
+    for who in ("employee", "lead_b", "facilitator"):  # may read it, may not review it
+        act_as(who)
+        page = BeautifulSoup(client.get(f"/assets/{asset_id}").data, "html.parser")
+        text = page.get_text()
+        assert "Lewat jadwal tinjau" not in text and "lewat jadwal tinjau" not in text, who
+        assert page.find(class_="badge-bad") is None and page.find("p", class_="flash-error") is None, who
+        with app.app_context():
+            published = rules.today().strftime("%-d")  # the long date starts with the day
+        assert page.find("p", class_="review-dates").get_text().startswith(f"Diterbitkan {published} "), who
+
+
+def test_the_agency_pages_overdue_list_is_for_its_leads_and_the_programme(app, client, act_as, world):
+    asset_id = make_asset(app, client, act_as, world, cop=world.cop_b, who="lead_b", title="Modul usang")
+    _set_review(app, asset_id, -10)
+    act_as("employee")  # works at agency B, leads nothing
+    assert "Tinjauan aset yang terlambat" not in client.get(f"/programme/agencies/{world.agency_b}").get_data(as_text=True)
+    for who in ("lead_b", "admin"):
+        act_as(who)
+        assert "Modul usang" in client.get(f"/programme/agencies/{world.agency_b}").get_data(as_text=True), who

@@ -126,7 +126,7 @@ def test_deactivation_by_admin_ends_that_users_sessions(app, client, world):
     victim = app.test_client()
     sign_in(victim, "pegawai")
     sign_in(client, "admin")
-    response = client.post(f"/admin/users/{world.employee}/active")
+    response = client.post(f"/admin/users/{world.employee}/active", data={"confirm": "yes"})  # confirmed
     assert response.status_code == 302
     assert victim.get("/").status_code == 302
 

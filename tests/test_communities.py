@@ -43,8 +43,10 @@ def test_cop_page_shows_people_timeline_by_year_and_quarter(app, client, world, 
     people = page.find("dl", class_="people").get_text()
     assert "Lead.A" in people and "Fasilitator" in people
     timeline = page.find(id="meeting_timeline")
-    assert [h.get_text() for h in timeline.find_all("h3")] == ["2025", "2024"]
-    quarters = [h.contents[0].strip() for h in timeline.find_all("h4")]
+    # Years run to the current one: quarters without a meeting are listed too (a missed one shows).
+    this_year = jakarta_today(app).year
+    assert [h.get_text() for h in timeline.find_all("h3")] == [str(y) for y in range(this_year, 2023, -1)]
+    quarters = [s.find("h4").contents[0].strip() for s in timeline.find_all("section") if s.find("li")]
     assert quarters == ["Triwulan III 2025", "Triwulan II 2025", "Triwulan I 2025", "Triwulan IV 2024"]
     q3 = timeline.find("section", attrs={"aria-label": "Triwulan II 2025"})
     assert "Awal TW II" in q3.get_text() and "Akhir TW I" not in q3.get_text()
@@ -91,13 +93,14 @@ def test_cop_page_assets_respect_visibility_and_flag_overdue_reviews(app, client
     login_as("employee")   # another agency
     assets = BeautifulSoup(client.get(f"/cops/{world.cop_a}").data, "html.parser").find(id="cop_assets_list")
     assert [a.get_text() for a in assets.find_all("a")] == ["SOP terbit"]
-    assert "Lewat jadwal tinjau" in assets.get_text()
+    assert "Lewat jadwal tinjau" not in assets.get_text()  # the alarm is for those who can act (issue 12.3)
     assert "SOP" in assets.get_text()   # the type label
     sign_in_as(client, login_as, "lead_a")
     page = BeautifulSoup(client.get(f"/cops/{world.cop_a}").data, "html.parser")
     titles = {a.get_text() for a in page.find(id="cop_assets_list").find_all("a")}
     assert titles == {"SOP terbit", "Draf panduan", "Hanya untuk Dinkes"}
     assert "Draf" in page.find(id="cop_assets_list").get_text()
+    assert "Lewat jadwal tinjau" in page.find(id="cop_assets_list").get_text()  # the lead can review it
     assert "1 aset" in page.find(id=f"meeting-{world.meeting_a}").get_text()
 
 
@@ -162,3 +165,54 @@ def test_partials_are_small_when_compressed(client, world, login_as, people):
         assert b"<html" not in body and len(response.data) < 10 * 1024, url
     full = client.get(f"/cops/{world.cop_a}", headers={"Accept-Encoding": "gzip"})
     assert full.headers["Content-Encoding"] == "gzip" and len(full.data) < 50 * 1024
+
+
+# --- issue 12.3: the CoP page warns near the deadline, marks missed quarters, guides a new CoP ---
+
+def _cop_page_on(client, monkeypatch, cop_id, day: date):
+    monkeypatch.setattr("kmapp.communities.routes.local_today", lambda: day)
+    return BeautifulSoup(client.get(f"/cops/{cop_id}").data, "html.parser")
+
+
+def test_the_quarter_status_turns_to_a_warning_near_the_deadline(client, world, login_as, monkeypatch):
+    login_as("lead_a")
+    calm = _cop_page_on(client, monkeypatch, world.cop_a, date(2026, 10, 20)).find(id="cop_figures")
+    assert calm.find(class_="badge-warn") is None and "Sedang berjalan" in calm.get_text()
+    assert "berakhir 31 Des (72 hari lagi): kurang 1 pertemuan, 1 aset dari pertemuan" in calm.get_text()
+    near = _cop_page_on(client, monkeypatch, world.cop_a, date(2026, 12, 10)).find(id="cop_figures")
+    warning = near.find(class_="badge-warn")
+    assert warning is not None and "segera berakhir" in warning.get_text()
+    assert "(21 hari lagi): kurang 1 pertemuan, 1 aset dari pertemuan" in near.find(class_="s-warn").get_text()
+
+
+def test_the_timeline_marks_the_quarters_whose_target_was_missed(client, world, login_as, monkeypatch):
+    login_as("employee")
+    timeline = _cop_page_on(client, monkeypatch, world.cop_a, date(2026, 2, 10)).find(id="meeting_timeline")
+    sections = {s["aria-label"]: s for s in timeline.find_all("section")}
+    assert list(sections) == ["Triwulan I 2026", "Triwulan IV 2025", "Triwulan III 2025"]
+    q3 = sections["Triwulan III 2025"]  # a meeting, but no asset came out of it
+    assert "Berbagi praktik baik" in q3.get_text() and q3.find(class_="badge-bad").get_text() == "✗ Target tidak tercapai"
+    assert "Target perangkat daerah triwulan ini tidak tercapai: kurang 1 aset." in q3.get_text()
+    q4 = sections["Triwulan IV 2025"]  # no meeting at all: listed so that the miss shows
+    assert "Tidak ada pertemuan." in q4.get_text() and "kurang 1 pertemuan, 1 aset dari pertemuan" in q4.get_text()
+    assert sections["Triwulan I 2026"].find(class_="badge-bad") is None  # still running
+
+
+def test_a_new_cops_empty_quarter_says_what_to_do_first(app, client, world, login_as):
+    with app.app_context():
+        from kmapp.models import Agency, CommunityMember, MemberRole, User
+        agency, lead = db.session.get(Agency, world.agency_a), db.session.get(User, world.lead_a)
+        new = Community(agency_id=agency.id, name="CoP Baru")
+        db.session.add(new)
+        new.members.append(CommunityMember(user=lead, role=MemberRole.LEAD))
+        db.session.commit()
+        new_id = new.id
+    login_as("lead_a")
+    timeline = BeautifulSoup(client.get(f"/cops/{new_id}").data, "html.parser").find(id="meeting_timeline")
+    steps = timeline.find("p", class_="first-steps")
+    assert steps.get_text().startswith("Komunitas ini belum mencatat pertemuan. Langkah pertama: catat pertemuan")
+    assert "Target triwulan ini: 1 pertemuan, 1 aset." in steps.get_text()
+    assert steps.find("a", string="Catat pertemuan")["href"] == f"/cops/{new_id}/meetings/new"
+    sign_in_as(client, login_as, "employee")
+    timeline = BeautifulSoup(client.get(f"/cops/{new_id}").data, "html.parser").find(id="meeting_timeline")
+    assert timeline.find("p", class_="first-steps") is None and "Belum ada pertemuan pada triwulan ini." in timeline.get_text()

@@ -44,7 +44,10 @@ POST_ENDPOINTS = {
     "communities.accompaniment": "test_htmx_answers_to_posts_keep_hostile_data_as_text",
     "assets.review": "test_htmx_answers_to_posts_keep_hostile_data_as_text",
     "assets.vote_on": "test_htmx_answers_to_posts_keep_hostile_data_as_text",
-    "admin.toggle_active": "test_flash_messages_carry_names_as_text",
+    "admin.toggle_active": "test_flash_messages_carry_names_as_text, test_admin_pages_keep_hostile_names_as_text",
+    "admin.save_access": "test_admin_pages_keep_hostile_names_as_text",
+    "admin.save_membership": "test_admin_pages_keep_hostile_names_as_text",
+    "admin.delete_membership": "test_admin_pages_keep_hostile_names_as_text (flash names person and CoP)",
     "main.set_language": "test_flash_messages_carry_names_as_text (redirects only to local paths)",
     "admin.settings": "redirect only (choices from fixed lists; the flash names no user data)",
     "auth.logout": "redirect only",
@@ -66,6 +69,7 @@ def get_urls(w, p) -> dict[str, list[str]]:
         "auth.change_password": ["/account/password"],
         "admin.users": ["/admin/users", "/admin/users?q=zz", "/admin/users?q=" + hostile_q],
         "admin.settings": ["/admin/settings"],
+        "admin.user_page": [f"/admin/users/{w.extra}", f"/admin/users/{w.lead_a}"],
         "assets.show": [f"/assets/{w.asset}"],
         "assets.edit": [f"/assets/{w.asset}/edit"],
         "assets.download": [f"/assets/{w.asset}/files/{w.version}/download"],
@@ -335,14 +339,46 @@ def test_flash_messages_carry_names_as_text(hostile, seen_markers):
     assert "zzflashversionzz" in BeautifulSoup(page.data, "html.parser").find("p", class_="flash-success").get_text()
 
     admin = sign_in_as(app, app.test_client(), world.admin)
-    for _ in range(2):  # deactivate, then activate again
-        response = admin.post(f"/admin/users/{world.extra}/active")
+    for _ in range(2):  # deactivate (confirmed), then activate again
+        response = admin.post(f"/admin/users/{world.extra}/active", data={"confirm": "yes"})
         assert response.status_code == 302
         page = admin.get(response.headers["Location"])
         findings += inspect_page(page.get_data(as_text=True), "flash after (de)activation", seen_markers)
         assert "zznameextrazz" in BeautifulSoup(page.data, "html.parser").find("p", class_="flash-success").get_text()
     response = admin.post("/language", data={"lang": "id", "back": "javascript:alert(1)"})
     assert response.headers["Location"] == "/"
+    assert not findings, "\n".join(map(str, findings))
+
+
+def test_admin_pages_keep_hostile_names_as_text(hostile, seen_markers):
+    """The admin's person page, its refusals and flashes, and the deactivation question."""
+    app, world, _urls = hostile
+    findings = []
+    admin = sign_in_as(app, app.test_client(), world.admin)
+
+    def check(response, where, expected_status=200):
+        assert response.status_code == expected_status, (where, response.status_code)
+        findings.extend(inspect_page(response.get_data(as_text=True), where, seen_markers))
+        return BeautifulSoup(response.data, "html.parser").get_text()
+
+    # Refused: a facilitator's place in a CoP without the facilitator role (names person and role).
+    text = check(admin.post(f"/admin/users/{world.extra}/memberships",
+                            data={"community_id": str(world.cop_b), "role": "facilitator"}), "membership refused")
+    assert "zznameextrazz" in text and "belum memiliki peran Pendamping" in text
+    # Refused: a role the extra's membership still needs is kept (names the CoP).
+    text = check(admin.post(f"/admin/users/{world.lead_a}/access", data={"roles": ["employee"], "agency_id": ""}),
+                 "access refused")
+    assert "masih diperlukan" in text
+    # Saved, then removed: the flashes name person and CoP.
+    saved = admin.post(f"/admin/users/{world.extra}/memberships", data={"community_id": str(world.cop_b), "role": "member"})
+    assert saved.status_code == 302
+    check(admin.get(saved.headers["Location"]), "membership saved")
+    removed = admin.post(f"/admin/users/{world.extra}/memberships/{world.cop_b}/delete")
+    assert removed.status_code == 302
+    check(admin.get(removed.headers["Location"]), "membership removed")
+    # Deactivation asks first; the question names the person.
+    text = check(admin.post(f"/admin/users/{world.extra}/active"), "deactivation question")
+    assert "zznameextrazz" in text and "Ya, nonaktifkan" in text
     assert not findings, "\n".join(map(str, findings))
 
 

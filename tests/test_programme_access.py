@@ -83,7 +83,7 @@ def test_admin_overrides_one_agency_and_removes_the_override(app, client, login_
     data["min_meetings"] = "3"
     client.post("/programme/targets/overrides?year=2025", data=data)
     matrix = client.get("/programme/?year=2025").get_data(as_text=True)
-    assert "(target 3·2·1)" in matrix
+    assert "(target khusus: 3 pertemuan, 2 didampingi, 1 aset)" in matrix  # in words (issue 12.7)
     with app.app_context():
         row = db.session.scalar(select(QuarterTarget))
         row_id = row.id
@@ -109,3 +109,48 @@ def test_an_invalid_target_is_shown_again_with_the_input_kept(app, client, login
         assert db.session.scalar(select(QuarterTarget)) is None
         assert db.session.scalar(select(AuditLog).where(AuditLog.entity_type == "quarter_target")) is None
     assert client.post("/programme/targets/defaults/5?year=2025", data={}).status_code == 404
+
+
+def _selected_values(html: str, form_action: str) -> dict:
+    """What a browser sends for a form left untouched: each field's current value."""
+    from bs4 import BeautifulSoup
+    form = BeautifulSoup(html, "html.parser").find("form", action=form_action)
+    values = {}
+    for select_ in form.find_all("select"):
+        chosen = select_.find("option", selected=True) or select_.find("option")
+        values[select_["name"]] = chosen.get("value", chosen.get_text())
+    for field in form.find_all("input"):
+        if field.get("name"):
+            values[field["name"]] = field.get("value", "")
+    return values
+
+
+def test_the_override_form_starts_unchosen_and_refuses_to_save_untouched(app, client, login_as, world):
+    """Issue 12.8: it used to start on the first agency, so "Simpan" set a target for it by accident."""
+    login_as("admin")
+    page = client.get("/programme/targets?year=2025").get_data(as_text=True)
+    untouched = _selected_values(page, "/programme/targets/overrides?year=2025")
+    assert untouched["agency_id"] == "" and untouched["quarter"] == ""
+    assert "— pilih perangkat daerah —" in page
+    response = client.post("/programme/targets/overrides?year=2025", data=untouched)
+    assert response.status_code == 200
+    assert "Pilih perangkat daerah." in response.get_data(as_text=True)
+    assert "Pilih triwulan." in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(QuarterTarget)) is None
+
+
+def test_accompanied_meetings_cannot_exceed_meetings(app, client, login_as, world):
+    login_as("admin")
+    response = client.post("/programme/targets/defaults/3?year=2025", data={
+        "q3-min_meetings": "1", "q3-min_accompanied": "2", "q3-min_assets": "1"})
+    assert response.status_code == 200
+    assert "Pertemuan didampingi tidak boleh lebih banyak dari pertemuan minimal." in response.get_data(as_text=True)
+    response = client.post("/programme/targets/overrides?year=2025", data={
+        "agency_id": str(world.agency_a), "quarter": "4", "min_meetings": "0", "min_accompanied": "1",
+        "min_assets": "1"})
+    assert "Pertemuan didampingi tidak boleh lebih banyak" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(QuarterTarget)) is None
+    assert client.post("/programme/targets/defaults/3?year=2025", data={
+        "q3-min_meetings": "2", "q3-min_accompanied": "2", "q3-min_assets": "1"}).status_code == 302  # equal is fine

@@ -33,13 +33,13 @@ def test_csv_export_has_the_matrix_and_the_per_agency_figures(app, world, client
     assert 'filename="dasbor-program-2025.csv"' in response.headers["Content-Disposition"]
     text = response.data.decode("utf-8")
     assert text.startswith("\ufeff")  # Excel needs the BOM to read UTF-8
-    rows = list(csv.reader(io.StringIO(text[1:])))
+    rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))  # Excel id-ID (issue 12.9)
     header, body = rows[0], {row[0]: row for row in rows[1:]}
     assert len(body) == 3 and header[:4] == ["Kode", "Perangkat daerah", "Jenis", "Jumlah pegawai"]
     dinkes = dict(zip(header, body["DINKES"]))
     assert dinkes["TW III status"] == "Tercapai"
     assert (dinkes["TW III pertemuan"], dinkes["TW III didampingi"], dinkes["TW III aset"]) == ("2", "1", "2")
-    assert dinkes["Pengguna aset (2025)"] == "1" and dinkes["Utilisasi (2025)"] == "0.0100"
+    assert dinkes["Pengguna aset (2025)"] == "1" and dinkes["Utilisasi (2025)"] == "0,0100"  # decimal comma
     assert dict(zip(header, body["KOSONG"]))["Utilisasi (2025)"] == ""
 
 
@@ -94,7 +94,7 @@ def test_hostile_agency_names_are_text_in_the_csv_export(app, world, client, log
     _hostile_programme(app, world)
     login_as("admin")
     text = client.get("/programme/export.csv?year=2025").data.decode("utf-8")[1:]
-    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    cells = [cell for row in csv.reader(io.StringIO(text), delimiter=";") for cell in row]
     assert "'=1+1" in cells and "'" + HOSTILE["name"] in cells and "'-2+3" in cells and "'\tTab\rCR" in cells
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
     assert "5" in cells  # numbers stay numbers
@@ -110,3 +110,19 @@ def test_hostile_agency_names_are_text_in_the_xlsx_export(app, world, client, lo
     assert "'=1+1" in texts and "'" + HOSTILE["name"] in texts and "'-2+3" in texts
     assert not any(text.startswith(("=", "+", "-", "@", "\t", "\r")) for text in texts)
     assert 5 in [cell.value for cell in cells]  # the headcount is still a number
+
+
+def test_csv_is_for_excel_in_indonesian_and_the_link_says_so(app, world, client, login_as):
+    """Issue 12.9: Excel with Indonesian regional settings splits on ";" and reads "0,5" as a number."""
+    _programme(app, world)
+    login_as("admin")
+    raw = client.get("/programme/export.csv?year=2025").data
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Kode;Perangkat daerah;Jenis;Jumlah pegawai;TW I status;")
+    dinkes = next(line for line in lines if line.startswith("DINKES;"))
+    assert dinkes.endswith(";1;0,0100") and "," not in dinkes.replace("0,0100", "")
+    link = client.get("/programme/?year=2025").get_data(as_text=True)
+    assert "Unduh CSV (Excel berbahasa Indonesia: pemisah titik koma, desimal koma)" in link
+    assert "Unduh Excel (XLSX)" in link  # still the main export, first
+    assert link.index("Unduh Excel (XLSX)") < link.index("Unduh CSV")

@@ -120,3 +120,28 @@ def test_the_targets_page_says_which_assets_count(client, login_as, world):
     login_as("admin")
     page = client.get("/programme/targets?year=2025").get_data(as_text=True)
     assert "sebelum 1 Oktober 2025 setiap aset yang terbit" in page
+
+
+def test_a_shortfall_is_what_is_still_missing_in_words(app):
+    from kmapp.programme.standing import Shortfall, shortfall_of, shortfall_words, target_words
+    from kmapp.programme.targets import QuarterFigures, Target
+    target = Target(min_meetings=2, min_assets=3, min_accompanied=1)
+    assert shortfall_of(QuarterFigures(meetings=1, accompanied=0, assets=5), target) == Shortfall(1, 1, 0)
+    assert not shortfall_of(QuarterFigures(3, 2, 3), target)  # more than asked is nothing missing
+    with app.test_request_context():
+        assert shortfall_words(Shortfall(1, 1, 2), 2026, 4) == \
+            "kurang 1 pertemuan, 1 pertemuan didampingi, 2 aset dari pertemuan"
+        assert shortfall_words(Shortfall(assets=1), 2025, 3) == "kurang 1 aset"  # before the Triwulan IV 2025 rule
+        assert shortfall_words(Shortfall(), 2026, 4) == ""
+        assert target_words(target) == "2 pertemuan, 1 didampingi, 3 aset"
+
+
+def test_the_running_quarters_standing_counts_the_days_left(app, world):
+    from kmapp.programme.standing import running_standings
+    with app.test_request_context():
+        last_day = running_standings([world.agency_a], date(2026, 12, 31))[world.agency_a]
+        assert (last_day.year, last_day.quarter, last_day.days_left) == (2026, 4, 0)
+        assert last_day.deadline_words() == "berakhir 31 Des (hari ini)" and last_day.near_deadline
+        early = running_standings([world.agency_a], date(2026, 10, 1))[world.agency_a]
+        assert early.days_left == 91 and not early.near_deadline
+        assert early.missing_words() == "kurang 1 pertemuan, 1 aset dari pertemuan"

@@ -59,11 +59,16 @@ def _resolve(spec: AccountSpec) -> tuple[str | None, str | None, Agency | None, 
         agency = db.session.execute(select(Agency).where(Agency.code == spec.agency_code.strip().upper())).scalar_one_or_none()
         if agency is None:
             raise AccountError(f"Kode perangkat daerah tidak dikenal: {spec.agency_code}")
-    roles = {r.strip().lower() for r in spec.roles if r.strip()} or {Role.EMPLOYEE.value}
-    unknown = roles - {r.value for r in Role}
+    return nip, username, agency, known_roles(spec.roles)
+
+
+def known_roles(roles) -> set[str]:
+    """The role names, cleaned; AccountError for a name that is not a Role. None given: employee."""
+    wanted = {str(r).strip().lower() for r in roles if str(r).strip()} or {Role.EMPLOYEE.value}
+    unknown = wanted - {r.value for r in Role}
     if unknown:
         raise AccountError(f"Peran tidak dikenal: {', '.join(sorted(unknown))}")
-    return nip, username, agency, roles
+    return wanted
 
 
 def upsert_account(spec: AccountSpec, password: str | None = None) -> tuple[User, str]:

@@ -6,7 +6,7 @@ from ..policy import is_admin
 
 bp = Blueprint("admin", __name__)
 
-register_nav(_l("Pengguna"), "admin.users", visible=is_admin, order=90)
+register_nav(_l("Pengguna"), "admin.users", visible=is_admin, order=90, section=("admin.user_page", "admin.toggle_active"))
 register_nav(_l("Pengaturan program"), "admin.settings", visible=is_admin, order=85)
 
-from . import routes, settings  # noqa: E402,F401
+from . import people, routes, settings  # noqa: E402,F401

@@ -2,7 +2,6 @@
 from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import or_, select
 
 from ..audit import record_change
@@ -13,6 +12,7 @@ from ..integers import db_int
 from ..models import User
 from ..policy import get_or_404, is_admin, require
 from . import bp
+from .forms import ToggleActiveForm
 
 PAGE_SIZE = 50
 
@@ -31,15 +31,23 @@ def users():
         like = f"%{query}%"
         statement = statement.where(or_(User.name.ilike(like), User.nip.like(like), User.username.ilike(like)))
     found = db.paginate(statement, page=page, per_page=PAGE_SIZE, error_out=False)
-    return render_page("admin/users.html", "user_list", users=found, q=query, toggle_form=FlaskForm())
+    return render_page("admin/users.html", "user_list", users=found, q=query, toggle_form=ToggleActiveForm())
 
 
 @bp.post("/users/<int:user_id>/active")
 def toggle_active(user_id: int):
+    """Activate at once; deactivate only from the confirmation page this answers first."""
     user = get_or_404(User, user_id)
+    back = request.args.get("q", "")
     if user.id == current_user.id:
         flash(_("Anda tidak dapat menonaktifkan akun sendiri."), "error")
         return redirect(url_for("admin.users"))
+    form = ToggleActiveForm()
+    if not form.validate():
+        flash(_("Formulir kedaluwarsa; coba lagi."), "error")
+        return redirect(url_for("admin.users", q=back))
+    if user.active and form.confirm.data != "yes":
+        return render_page("admin/confirm_deactivate.html", person=user, form=ToggleActiveForm(formdata=None), q=back)
     before = {"active": user.active}
     user.active = not user.active
     if not user.active:
@@ -48,4 +56,4 @@ def toggle_active(user_id: int):
     db.session.commit()
     flash(_("Akun %(name)s diaktifkan.", name=user.name) if user.active
           else _("Akun %(name)s dinonaktifkan.", name=user.name), "success")
-    return redirect(url_for("admin.users", q=request.args.get("q", "")))
+    return redirect(url_for("admin.users", q=back))

@@ -134,8 +134,7 @@ def show(asset_id: int):
     record_access(asset, current_user, AccessKind.OPEN)
     return render_page("assets/show.html", asset=asset, votes=vote_summary(asset, current_user),
                        related=related_assets(asset, current_user), vote_form=VoteForm(),
-                       review_form=ReviewForm(formdata=None), review_note=last_review_note(asset),
-                       overdue=rules.is_overdue(asset))
+                       review_form=ReviewForm(formdata=None), review_note=last_review_note(asset))
 
 
 @bp.post("/<int:asset_id>/vote")

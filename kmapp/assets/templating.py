@@ -1,6 +1,8 @@
 """Template helpers of the assets area, available to every template (others show badges too)."""
 from flask_babel import format_decimal
+from flask_login import current_user
 
+from ..policy import can_edit_asset
 from . import bp, rules
 from .filetypes import KIND_BY_CONTENT_TYPE
 
@@ -13,6 +15,20 @@ def asset_overdue(asset) -> bool:
 @bp.app_template_global("asset_due_soon")
 def asset_due_soon(asset) -> bool:
     return rules.is_due_soon(asset)
+
+
+@bp.app_template_global("review_alarm")
+def review_alarm(asset) -> str | None:
+    """"overdue" or "due_soon" for the people who can act on it (the CoP's leads, admins).
+
+    Readers get None: a red "lewat jadwal tinjau" they cannot do anything about only makes them
+    distrust the asset; they see when it was published and last reviewed instead.
+    """
+    if not (current_user.is_authenticated and can_edit_asset(current_user, asset)):
+        return None
+    if rules.is_overdue(asset):
+        return "overdue"
+    return "due_soon" if rules.is_due_soon(asset) else None
 
 
 @bp.app_template_filter("filesize")

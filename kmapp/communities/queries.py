@@ -6,15 +6,19 @@ from itertools import groupby
 from sqlalchemy import case, func, literal, or_, select
 from sqlalchemy.orm import contains_eager, joinedload
 
+from ..clock import local_today
 from ..extensions import db
 from ..models import Agency, Asset, Community, Meeting, QuarterLock, User
 from ..policy import asset_visibility_clause, can_manage_community, facilitates
-from ..programme.targets import QuarterFigures, Status, Target, evaluate, figures_by_agency, target_for, targets_for_year
+from ..programme.standing import QuarterStanding, running_standings, shortfall_of, shortfall_words
+from ..programme.targets import (QuarterFigures, Status, evaluate, figures_by_agency_and_year, target_for,
+                                 targets_for_year)
 from ..quarters import quarter_of
 
 LOOKUP_LIMIT = 10
 LOOKUP_MIN_LENGTH = 2
 ASSET_LIST_LIMIT = 25
+EMPTY_QUARTERS_SHOWN = 8  # quarters without a meeting are listed this far back (a missed one shows)
 
 
 def _like_pattern(text: str, prefix_only: bool = False) -> str:
@@ -61,11 +65,27 @@ class QuarterGroup:
     quarter: int
     locked: bool
     meetings: list[Meeting] = field(default_factory=list)
+    status: Status | None = None  # the agency's target status in this quarter
+    missing: str = ""             # what the agency lacked, in words, when the target was missed
+    current: bool = False         # the running Triwulan
 
 
-def meeting_timeline(community: Community, user: User) -> tuple[list[QuarterGroup], dict[int, int]]:
-    """The CoP's meetings newest first, grouped by year and Triwulan, and the number of
-    assets (visible to `user`) each produced."""
+def _quarters_between(first: tuple[int, int], last: tuple[int, int]) -> list[tuple[int, int]]:
+    year, quarter = first
+    found = []
+    while (year, quarter) <= last:
+        found.append((year, quarter))
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    return found
+
+
+def meeting_timeline(community: Community, user: User, today: date | None = None
+                     ) -> tuple[list[QuarterGroup], dict[int, int]]:
+    """The CoP's quarters newest first, from its first meeting (or its start) to the running one,
+    each with its meetings and the agency's target status; quarters without a meeting are
+    listed too (the last EMPTY_QUARTERS_SHOWN), so a missed Triwulan shows. Also the number of assets (visible to `user`)
+    each meeting produced."""
+    today = today or local_today()
     meetings = db.session.execute(select(Meeting).where(Meeting.community_id == community.id)
                                   .order_by(Meeting.held_on.desc(), Meeting.id.desc())).scalars().all()
     locked = {(year, quarter) for year, quarter in db.session.execute(select(QuarterLock.year, QuarterLock.quarter))}
@@ -73,8 +93,24 @@ def meeting_timeline(community: Community, user: User) -> tuple[list[QuarterGrou
         select(Asset.meeting_id, func.count()).where(_assets_visible_on_cop_page(community, user),
                                                      Asset.meeting_id.is_not(None))
         .group_by(Asset.meeting_id)).all())
-    groups = [QuarterGroup(year, quarter, (year, quarter) in locked, list(items))
-              for (year, quarter), items in groupby(meetings, key=lambda m: (m.year, m.quarter))]
+    by_quarter = {key: list(items) for key, items in groupby(meetings, key=lambda m: (m.year, m.quarter))}
+    running = quarter_of(today)
+    started = quarter_of(community.created_at.date()) if community.created_at else running
+    first = min([started, running, *by_quarter])
+    last = max([running, *by_quarter])
+    achieved = figures_by_agency_and_year(first[0], last[0], [community.agency_id])
+    targets = {year: targets_for_year(year) for year in range(first[0], last[0] + 1)}
+    oldest_empty = _quarters_between(first, running)[-EMPTY_QUARTERS_SHOWN:][0]
+    groups = []
+    for year, quarter in reversed(_quarters_between(first, last)):
+        if (year, quarter) not in by_quarter and (year, quarter) < oldest_empty:
+            continue
+        figures = achieved.get((community.agency_id, year, quarter), QuarterFigures())
+        target = target_for(targets[year], community.agency_id, quarter)
+        status = evaluate(figures, target, year, quarter, today)
+        missing = shortfall_words(shortfall_of(figures, target), year, quarter) if status == Status.NOT_MET else ""
+        groups.append(QuarterGroup(year, quarter, (year, quarter) in locked, by_quarter.get((year, quarter), []),
+                                   status, missing, (year, quarter) == running))
     return groups, asset_counts
 
 
@@ -95,22 +131,9 @@ def meeting_assets(meeting: Meeting, user: User) -> list[Asset]:
                               .order_by(Asset.title)).scalars().all()
 
 
-@dataclass(frozen=True)
-class QuarterStanding:
-    """The agency's figures for the current Triwulan against its target."""
-    year: int
-    quarter: int
-    figures: QuarterFigures
-    target: Target
-    status: Status
-
-
 def quarter_standing(community: Community, today: date) -> QuarterStanding:
-    year, quarter = quarter_of(today)
-    agency_id = community.agency_id
-    figures = figures_by_agency(year, [agency_id]).get((agency_id, quarter), QuarterFigures())
-    target = target_for(targets_for_year(year), agency_id, quarter)
-    return QuarterStanding(year, quarter, figures, target, evaluate(figures, target, year, quarter, today))
+    """The CoP's agency in the running Triwulan against its target (see programme.standing)."""
+    return running_standings([community.agency_id], today)[community.agency_id]
 
 
 def find_people(text: str, limit: int = LOOKUP_LIMIT, agency_id: int | None = None) -> list[User]:

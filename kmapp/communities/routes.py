@@ -30,9 +30,10 @@ def cop_list():
 
 def timeline_context(community: Community) -> dict:
     """What the timeline and the quarter figures need (also used after a meeting is saved)."""
-    groups, asset_counts = meeting_timeline(community, current_user)
+    today = local_today()
+    groups, asset_counts = meeting_timeline(community, current_user, today)
     return {"community": community, "groups": groups, "asset_counts": asset_counts,
-            "standing": quarter_standing(community, local_today())}
+            "standing": quarter_standing(community, today)}
 
 
 def _cop_page(community: Community, block: str):

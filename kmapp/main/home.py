@@ -1,17 +1,21 @@
-"""What the home page shows each person: something to read, and their next task."""
+"""What the home page shows each person: ways into the assets and something to read.
+
+(Each person's tasks come from tasks.py.) Every count and list here covers only the assets
+the viewer may open (policy.asset_visibility_clause).
+"""
 from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from ..assets.usage import assets_due_for_review
 from ..clock import local_today
 from ..extensions import db
-from ..models import Asset, AssetAccess, Meeting, MemberRole, Role, User
-from ..policy import asset_visibility_clause, is_admin
+from ..models import Agency, Asset, AssetAccess, Community, Tag, User
+from ..models.assets import asset_tag
+from ..policy import asset_visibility_clause
 
 RECENT_LIMIT = 8
 POPULAR_DAYS = 90
-AWAITING_DAYS = 120
+TAG_LIMIT = 15
 
 
 def recent_assets(user: User, limit: int = RECENT_LIMIT) -> list[Asset]:
@@ -29,20 +33,26 @@ def popular_assets(user: User, limit: int = 5) -> list[tuple[Asset, int]]:
     return [(asset, count) for asset, count in db.session.execute(statement)]
 
 
-def awaiting_accompaniment(user: User, limit: int = 8) -> list[Meeting]:
-    """Recent meetings of the facilitator's CoPs that nobody has confirmed accompanying yet."""
-    if not user.has_role(Role.FACILITATOR):
-        return []
-    communities = list(user.community_ids(MemberRole.FACILITATOR))
-    since = local_today() - timedelta(days=AWAITING_DAYS)
-    return list(db.session.scalars(
-        select(Meeting).where(Meeting.community_id.in_(communities), Meeting.accompanied_at.is_(None),
-                              Meeting.held_on >= since)
-        .order_by(Meeting.held_on.desc()).limit(limit)))
+def assets_by_type(user: User) -> dict[str, int]:
+    """{asset type: visible assets}, only the types that have some."""
+    statement = (select(Asset.asset_type, func.count(Asset.id)).where(asset_visibility_clause(user))
+                 .group_by(Asset.asset_type))
+    return dict(db.session.execute(statement).all())
 
 
-def reviews_due(user: User) -> int:
-    """How many assets this lead (or admin) should review within the next month."""
-    if not (is_admin(user) or user.community_ids(MemberRole.LEAD)):
-        return 0
-    return db.session.scalar(select(func.count()).select_from(assets_due_for_review(user).subquery()))
+def agencies_with_assets(user: User) -> list[tuple[str, str, int]]:
+    """(code, name, visible assets) of every agency with at least one, by name."""
+    count = func.count(Asset.id)
+    statement = (select(Agency.code, Agency.name, count).join(Community, Community.agency_id == Agency.id)
+                 .join(Asset, Asset.community_id == Community.id).where(asset_visibility_clause(user))
+                 .group_by(Agency.id, Agency.code, Agency.name).order_by(Agency.name))
+    return [(code, name, assets) for code, name, assets in db.session.execute(statement)]
+
+
+def popular_tags(user: User, limit: int = TAG_LIMIT) -> list[tuple[str, int]]:
+    """The tags on most visible assets, then by name."""
+    count = func.count(Asset.id)
+    statement = (select(Tag.name, count).join(asset_tag, asset_tag.c.tag_id == Tag.id)
+                 .join(Asset, Asset.id == asset_tag.c.asset_id).where(asset_visibility_clause(user))
+                 .group_by(Tag.id, Tag.name).order_by(count.desc(), Tag.name).limit(limit))
+    return [(name, assets) for name, assets in db.session.execute(statement)]

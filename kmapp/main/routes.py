@@ -3,20 +3,24 @@ from flask_login import current_user
 
 from ..auth.forms import LanguageForm
 from ..auth.routes import safe_next
+from ..clock import local_today
 from ..extensions import db
 from ..htmx import render_page
 from . import bp
 from . import home as home_queries
+from .tasks import tasks_for
 from .health import database_state, jobs_state, search_index_state
 
 
 @bp.get("/")
 def home():
     memberships = sorted(current_user.memberships, key=lambda m: m.community.name)
-    return render_page("main/home.html", recent=home_queries.recent_assets(current_user),
+    return render_page("main/home.html", tasks=tasks_for(current_user, local_today()),
+                       recent=home_queries.recent_assets(current_user),
                        popular=home_queries.popular_assets(current_user), memberships=memberships,
-                       awaiting=home_queries.awaiting_accompaniment(current_user),
-                       reviews_due=home_queries.reviews_due(current_user))
+                       types=home_queries.assets_by_type(current_user),
+                       agencies=home_queries.agencies_with_assets(current_user),
+                       tags=home_queries.popular_tags(current_user))
 
 
 @bp.get("/healthz")

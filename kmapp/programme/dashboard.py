@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import figures as fig
+from .standing import Shortfall, shortfall_of, shortfall_words, target_words
 from .targets import QuarterFigures, Status, Target, evaluate, figures_by_agency, target_for, targets_for_year
 
 QUARTERS = (1, 2, 3, 4)
@@ -31,6 +32,17 @@ class Cell:
     target: Target
     overridden: bool  # the agency has its own target for this quarter
 
+    @property
+    def shortfall(self) -> Shortfall:
+        return shortfall_of(self.figures, self.target)
+
+    def missing_words(self, year: int) -> str:
+        """"kurang 1 aset dari pertemuan" ("" when nothing is missing)."""
+        return shortfall_words(self.shortfall, year, self.quarter)
+
+    def target_words(self) -> str:
+        return target_words(self.target)
+
 
 @dataclass(frozen=True)
 class AgencyRow:
@@ -51,6 +63,15 @@ class AgencyRow:
     def is_behind(self, quarter: int | None) -> bool:
         """Missed the target of the chosen quarter (or of any quarter of the year)."""
         return any(cell.status == Status.NOT_MET for cell in self.considered(quarter))
+
+
+@dataclass(frozen=True)
+class BehindAgency:
+    """An agency behind target, with what the programme office needs to follow it up."""
+    row: AgencyRow
+    missed: tuple[Cell, ...]    # the quarters of the period whose target it missed
+    leads: tuple[str, ...]      # its CoPs' leads
+    last_meeting: date | None   # its CoPs' latest meeting, any year
 
 
 @dataclass(frozen=True)
@@ -108,6 +129,16 @@ def build_dashboard(filters: Filters, today: date) -> Dashboard:
         utilisation=fig.overall_utilisation(period, {agency.id: agency.headcount for agency in agencies}),
         agencies_total=len(rows), behind=behind,
     )
+
+
+def behind_details(dashboard: Dashboard) -> list[BehindAgency]:
+    """The agencies behind target with their missed quarters, CoP leads and last meeting: for the
+    pages that follow them up (two more queries; the exports do without)."""
+    behind, quarter = dashboard.behind, dashboard.filters.quarter
+    ids = [row.id for row in behind]
+    leads, last_meetings = fig.lead_names_by_agency(ids), fig.last_meeting_by_agency(ids)
+    return [BehindAgency(row, tuple(cell for cell in row.considered(quarter) if cell.status == Status.NOT_MET),
+                         tuple(leads.get(row.id, ())), last_meetings.get(row.id)) for row in behind]
 
 
 def _agency_row(agency, year: int, targets: dict, achieved: dict, readers: dict, today: date) -> AgencyRow:

@@ -18,7 +18,7 @@ HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 # A spreadsheet runs text starting with one of these as a formula: an agency named
 # "=HYPERLINK(...)" would become a live link in the programme office's Excel (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+PLAIN_NUMBER = re.compile(r"-?\d+([.,]\d+)?")
 
 
 def spreadsheet_cell(value):
@@ -68,14 +68,26 @@ def stages_table(dashboard: Dashboard) -> tuple[list[str], list[list]]:
     return header, rows
 
 
+CSV_DELIMITER = ";"  # Excel in an Indonesian locale (id-ID) splits columns on ";", not ","
+
+
+def csv_value(value) -> str:
+    """A cell for Excel id-ID: decimals with a comma (0,0100), blanks for no value, text guarded."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.4f}".replace(".", ",")
+    return spreadsheet_cell(value)
+
+
 def to_csv(dashboard: Dashboard) -> bytes:
-    """The matrix as CSV, UTF-8 with a byte-order mark so that Excel reads the accents."""
+    """The matrix as CSV for Excel in Indonesian: semicolon-separated, decimal comma, UTF-8 with a
+    byte-order mark (without it Excel reads the accents as ANSI). The XLSX is the main export."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=CSV_DELIMITER)
     writer.writerow(map(spreadsheet_cell, matrix_header(dashboard)))
     for row in matrix_rows(dashboard):
-        ratio = row[-1]
-        writer.writerow(map(spreadsheet_cell, row[:-1] + ["" if ratio is None else f"{ratio:.4f}"]))
+        writer.writerow(map(csv_value, row))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -9,8 +9,8 @@ from datetime import date
 from sqlalchemy import Integer, cast, distinct, extract, func, null, select, union_all
 
 from ..extensions import db
-from ..models import (Agency, Asset, AssetAccess, AssetStatus, Community, KmStage, Meeting,
-                      MeetingSeciStage, SeciStage)
+from ..models import (Agency, Asset, AssetAccess, AssetStatus, Community, CommunityMember, KmStage, Meeting,
+                      MeetingSeciStage, MemberRole, SeciStage, User)
 from ..quarters import quarter_bounds
 
 UTILISATION_TARGET = 0.5  # assets must be used by half of the employees
@@ -118,6 +118,29 @@ def assets_by_seci_stage(period: Period, agency_ids: list[int] | None) -> dict[s
         select(func.count(Asset.id)).join(Community, Asset.community_id == Community.id)
         .where(Asset.meeting_id.is_(None), *_published_in(period, agency_ids))) or 0
     return counts
+
+
+def lead_names_by_agency(agency_ids: list[int]) -> dict[int, list[str]]:
+    """{agency_id: names of its CoPs' leads, by name}, from one query."""
+    if not agency_ids:
+        return {}
+    statement = (select(Community.agency_id, User.name).join(CommunityMember, CommunityMember.community_id == Community.id)
+                 .join(User, User.id == CommunityMember.user_id)
+                 .where(Community.agency_id.in_(agency_ids), CommunityMember.role == MemberRole.LEAD)
+                 .distinct().order_by(Community.agency_id, User.name))
+    names: dict[int, list[str]] = {}
+    for agency_id, name in db.session.execute(statement):
+        names.setdefault(agency_id, []).append(name)
+    return names
+
+
+def last_meeting_by_agency(agency_ids: list[int]) -> dict[int, date]:
+    """{agency_id: the day of its CoPs' latest meeting}, from one grouped query."""
+    if not agency_ids:
+        return {}
+    statement = (select(Community.agency_id, func.max(Meeting.held_on)).join(Community, Meeting.community_id == Community.id)
+                 .where(Community.agency_id.in_(agency_ids)).group_by(Community.agency_id))
+    return dict(db.session.execute(statement).all())
 
 
 def agencies(kind: str | None = None) -> list:

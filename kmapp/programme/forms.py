@@ -3,9 +3,10 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, Form, IntegerField, SelectField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, NumberRange
+from wtforms.validators import DataRequired, InputRequired, NumberRange, ValidationError
 
 from .. import labels
+from ..integers import optional_db_int
 from .labels import kind_label
 
 MINIMUM = [InputRequired(_l("Wajib diisi.")), NumberRange(min=0, max=99, message=_l("Isi angka 0 sampai 99."))]
@@ -54,11 +55,21 @@ class TargetMinimumsForm(FlaskForm):
     min_accompanied = IntegerField(_l("Pertemuan didampingi minimal"), validators=MINIMUM)
     min_assets = IntegerField(_l("Aset minimal"), validators=MINIMUM)
 
+    def validate_min_accompanied(self, field):
+        """Accompanied meetings are some of the meetings: never more of them."""
+        meetings = self.min_meetings.data
+        if isinstance(field.data, int) and isinstance(meetings, int) and field.data > meetings:
+            raise ValidationError(_l("Pertemuan didampingi tidak boleh lebih banyak dari pertemuan minimal."))
+
 
 class OverrideTargetForm(TargetMinimumsForm):
-    """A different target for one agency in one Triwulan."""
-    agency_id = SelectField(_l("Perangkat daerah"), coerce=int)
-    quarter = SelectField(_l("Triwulan"), coerce=int, choices=_quarter_choices())
+    """A different target for one agency in one Triwulan. Both start unchosen, so a form sent
+    untouched is refused rather than saved for whichever agency happened to be first."""
+    agency_id = SelectField(_l("Perangkat daerah"), coerce=optional_db_int,
+                            validators=[DataRequired(_l("Pilih perangkat daerah."))])
+    quarter = SelectField(_l("Triwulan"), coerce=optional_db_int,
+                          choices=_quarter_choices(_l("— pilih triwulan —")),
+                          validators=[DataRequired(_l("Pilih triwulan."))])
 
 
 class DeleteOverrideForm(FlaskForm):

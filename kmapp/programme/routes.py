@@ -16,11 +16,12 @@ from ..quarters import current_quarter
 from . import bp
 from .agency import agency_overview
 from .charts import quarter_trend_chart, utilisation_chart
-from .dashboard import QUARTERS, Filters, build_dashboard
+from .dashboard import QUARTERS, Filters, behind_details, build_dashboard
 from .exports import XLSX_MIMETYPE, to_csv, to_xlsx
 from .figures import UTILISATION_TARGET, agencies, agency_kinds, year_span
 from .forms import DashboardFilterForm, DeleteOverrideForm, OverrideTargetForm, TargetMinimumsForm, YearForm
 from .labels import STATUS_LABEL, STATUS_SYMBOL, kind_label, number, percent, period_label, seci_label
+from .standing import target_words
 from .targets import BUILT_IN_TARGET, Target, delete_override, overrides_for_year, save_target, targets_for_year
 
 
@@ -39,8 +40,8 @@ def _page_context(dashboard) -> dict:
     filters = dashboard.filters
     period = period_label(filters.year, filters.quarter)
     return dict(
-        dashboard=dashboard, period=period, percent=percent, number=number, STATUS_LABEL=STATUS_LABEL, STATUS_SYMBOL=STATUS_SYMBOL,
-        kind_label=kind_label, seci_label=seci_label, target=UTILISATION_TARGET,
+        dashboard=dashboard, behind_details=behind_details(dashboard), period=period, percent=percent, number=number, STATUS_LABEL=STATUS_LABEL, STATUS_SYMBOL=STATUS_SYMBOL,
+        kind_label=kind_label, seci_label=seci_label, target=UTILISATION_TARGET, target_words=target_words,
         trend_svg=quarter_trend_chart(dashboard.totals, filters.year),
         utilisation_svg=utilisation_chart(dashboard.rows, period, percent),
         query={"year": filters.year, "quarter": filters.quarter or "", "kind": filters.kind or "",
@@ -172,7 +173,8 @@ def delete_override_target(target_id: int):
     return redirect(url_for("programme.targets", year=year))
 
 def _agency_choices() -> list[SelectChoice]:
-    return [SelectChoice(agency.id, agency.name) for agency in agencies()]
+    return [SelectChoice("", _("— pilih perangkat daerah —"))] + [SelectChoice(agency.id, agency.name)
+                                                                  for agency in agencies()]
 
 def _target_from(form) -> Target:
     return Target(form.min_meetings.data, form.min_assets.data, form.min_accompanied.data)

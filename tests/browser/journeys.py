@@ -142,3 +142,23 @@ def upload_asset_in_place(page, meeting_topic: str, title: str, file_path) -> No
 def meeting_links(page) -> list[str]:
     hrefs = page.locator("#content a[href^='/meetings/']").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     return list(dict.fromkeys(href for href in hrefs if re.fullmatch(r"/meetings/\d+", href)))
+
+
+TASKS_HEADING = "Perlu tindakan Anda"
+QUARTER_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def running_quarter_name(today: date | None = None) -> str:
+    """"Triwulan IV": the quarter the live server is in (it runs on this machine's clock)."""
+    today = today or date.today()
+    return f"Triwulan {QUARTER_ROMAN[(today.month - 1) // 3 + 1]}"
+
+
+def first_task(page):
+    """The first item of the home page's task list ("Perlu tindakan Anda")."""
+    return page.get_by_role("region", name=TASKS_HEADING).get_by_role("listitem").first
+
+
+def review_alarms(page):
+    """What a review alarm looks like on an asset page: the red badge or the red banner."""
+    return page.locator("#content").get_by_text(re.compile("lewat jadwal tinjau", re.IGNORECASE))

@@ -37,3 +37,17 @@ def test_asset_page_reads_and_downloads_without_javascript(page, require_served)
     page.locator(f"#content a[href='{asset}']").first.click()
     expect(page.get_by_role("heading", level=1)).not_to_be_empty()
     download_first_file(page)
+
+
+def test_deactivating_a_user_asks_first_without_javascript(page):
+    """Issue 12.8: a confirmation page, not a script's confirm() (and the account is put back)."""
+    sign_in(page, "admin")
+    page.goto("/admin/users?q=Teguh")  # demo employees no other browser test uses
+    row = page.locator("#user_list tbody tr").filter(has_not_text="lead.dinkes").first
+    name = row.locator("td").first.inner_text()
+    row.get_by_role("button", name="Nonaktifkan…").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Nonaktifkan akun {name}?")
+    page.get_by_role("button", name="Ya, nonaktifkan").click()
+    expect(page.get_by_text(f"Akun {name} dinonaktifkan.")).to_be_visible()
+    page.locator("#user_list tbody tr").filter(has_text=name).get_by_role("button", name="Aktifkan").click()
+    expect(page.get_by_text(f"Akun {name} diaktifkan.")).to_be_visible()
