@@ -26,6 +26,11 @@ class DefaultConfig:
     BABEL_DEFAULT_TIMEZONE = "Asia/Jakarta"
     LANGUAGES = ("id", "en")
 
+    # argon2id cost (kmapp/auth/passwords.py): OWASP's recommended minimum, chosen by measurement.
+    PASSWORD_TIME_COST = 2
+    PASSWORD_MEMORY_KIB = 19456
+    PASSWORD_PARALLELISM = 1
+
     # Login throttling with device cookies (see kmapp/auth/throttle.py and devices.py); failures
     # per window. A trusted browser may mistype 5 times, as one address always could, so a copied
     # device cookie buys only 5 guesses. Unknown devices share 5 per account and address and 20 per

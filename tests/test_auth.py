@@ -158,3 +158,18 @@ def test_passwords_are_hashed_with_argon2id(app, world):
     with app.app_context():
         stored = db.session.scalar(select(User.password_hash).where(User.username == "pegawai"))
     assert stored.startswith("$argon2id$") and PASSWORD not in stored
+
+
+def test_passwords_use_the_configured_argon2_cost_and_old_hashes_are_upgraded_at_sign_in(app, client, world):
+    from argon2 import PasswordHasher
+
+    from kmapp.models import User
+    with app.app_context():
+        person = db.session.get(User, world.employee)
+        person.password_hash = PasswordHasher().hash(PASSWORD)  # argon2-cffi's default cost (64 MiB, t=3, p=4)
+        db.session.commit()
+    assert sign_in(client, "pegawai").status_code == 302
+    with app.app_context():
+        upgraded = db.session.get(User, world.employee).password_hash
+    assert upgraded.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    assert PasswordHasher().verify(upgraded, PASSWORD)
