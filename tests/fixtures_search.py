@@ -34,21 +34,25 @@ def outbox_rows(app) -> int:
         return db.session.scalar(select(func.count()).select_from(SearchOutbox))
 
 
-def form_fields(html: str, form_id: str = "search-form") -> list[tuple[str, str]]:
-    """What a browser sends for the form `form_id`: its own inputs and those joined to it by
-    `form="<id>"` anywhere in the page (buttons left out)."""
+def form_fields(html: str, form: str = "#content form[role=search]") -> list[tuple[str, str]]:
+    """What a browser sends for the form matching the CSS selector `form`: its own inputs and
+    those joined to it by `form="<its id>"` anywhere in the page (buttons left out)."""
     from bs4 import BeautifulSoup
     soup = BeautifulSoup(html, "html.parser")
-    form = soup.find("form", id=form_id)
-    inputs = [] if form is None else [i for i in form.find_all("input") if not i.get("form")]
-    inputs += soup.find_all("input", attrs={"form": form_id})
+    found = soup.select_one(form)
+    inputs = [] if found is None else [i for i in found.find_all("input") if not i.get("form")]
+    if found is not None and found.get("id"):
+        inputs += soup.find_all("input", attrs={"form": found["id"]})
+    elif found is None:  # a fragment: only the inputs joined to the page's form
+        inputs = soup.find_all("input", attrs={"form": True})
     return [(i["name"], i.get("value", "")) for i in inputs
             if i.get("name") and i.get("type") not in ("submit", "button", "reset")]
 
 
-def submit_search_form(client, html: str, q: str, htmx: bool = False, form_id: str = "search-form"):
-    """Type `q` into the form's box and send it, as the browser (or htmx, with hx-include) would."""
-    fields = [(name, q if name == "q" else value) for name, value in form_fields(html, form_id)]
+def submit_search_form(client, html: str, q: str, htmx: bool = False):
+    """Type `q` into the results page's own box and send its form, as the browser (or htmx,
+    with hx-include="closest form") would."""
+    fields = [(name, q if name == "q" else value) for name, value in form_fields(html)]
     headers = {"HX-Request": "true"} if htmx else {}
     response = client.get("/search", query_string=fields, headers=headers)
     assert response.status_code == 200
