@@ -39,7 +39,7 @@ from .spelling import corrected_query_text
 from .visibility import visibility_query
 
 MAX_PAGELEN = 100
-SIMILAR_SHOWN = 20  # similar assets listed under a hit; the rest are only counted
+SIMILAR_SHOWN = 12  # similar assets listed under a hit (page weight); the rest are only counted
 
 
 @dataclass(frozen=True)
@@ -209,7 +209,8 @@ class _SearchContext:
         if groups is None:
             return rank(wanted), {}
         # Each document ranked but not shown belongs to a group shown above it, so the
-        # first wanted + absorbed documents always hold the wanted groups.
+        # first wanted + absorbed documents always hold the wanted groups; usually far
+        # fewer do, so rank a little more than a page first and widen only if needed.
         enough = wanted + groups.absorbed
         limit = min(enough, 2 * wanted)
         while True:
@@ -217,7 +218,7 @@ class _SearchContext:
             leaders = groups.leaders(ranked, wanted)
             if len(leaders) == wanted or len(ranked) < limit or limit >= enough:
                 return leaders, {docnum: position for position, (docnum, _score) in enumerate(ranked)}
-            limit = enough
+            limit = min(enough, 4 * limit)
 
     def _hit(self, docnum, score, stems, groups=None, positions=None):
         stored = self.searcher.stored_fields(docnum)

@@ -261,3 +261,12 @@ def test_grouping_keys_ignore_case_punctuation_and_file_order():
     assert title_key("") == title_key("  ?! ") == 0
     assert content_key(["AA" * 32, "bb" * 32]) == content_key(["bb" * 32, "aa" * 32]) != content_key(["aa" * 32])
     assert content_key([]) == 0
+
+
+def test_a_big_group_lists_a_dozen_by_agency_and_counts_the_rest(tmp_path):
+    from kmapp.search.searching import SIMILAR_SHOWN
+    index = build_index(tmp_path / "ix", _copies(SIMILAR_SHOWN + 5, file_sha256=["ef" * 32]))
+    hit = search(index, "banjir", visible_to=PUBLIC).hits[0]
+    assert hit.similar_total == SIMILAR_SHOWN + 4 and len(hit.similar) == SIMILAR_SHOWN
+    assert [other.agency for other in hit.similar] == sorted(other.agency for other in hit.similar)
+    index.close()
