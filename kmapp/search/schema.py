@@ -21,8 +21,9 @@ Field design:
   them like any other text (stop words dropped, stems, phrases), boosted x2.
 * ``words`` holds the unstemmed words of title, summary, body and tags, with
   no positions: it is the dictionary for "did you mean".
-* Facet fields (agency, asset_type, year, km_stage) are counted from their
-  posting lists as bitmaps (see :mod:`kmapp.search.facets`); they and
+* Facet fields (agency, asset_type, year, km_stage, cop, seci_stage, tags;
+  of the tags only the most widespread) are counted from their posting lists
+  as bitmaps (see :mod:`kmapp.search.facets`); the first four and
   ``published`` are also ``sortable`` (column data) for sorting.
 * ``visibility`` ("all" | "agency" | "community"; anything else is stored
   as "restricted", admins only) + ``agency`` + ``cop`` drive access control.
