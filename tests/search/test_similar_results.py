@@ -50,7 +50,7 @@ def test_ten_identical_files_from_ten_cops_are_one_row_counted_as_ten_assets(app
     assert total_of(page) == 11 and len(rows) == 2
     grouped = [similar for _title, similar in rows if similar]
     assert len(grouped) == 1 and len(set(grouped[0])) == 9
-    assert "+ 9 aset serupa dari CoP lain" in page
+    assert "+ 9 aset serupa dari CoP lain" in page and "(2 baris: aset serupa dikelompokkan)" in page
     assert _facet(page, "Jenis aset") == {"SOP": 10, "Laporan": 1}
     agencies = _facet(page, "Perangkat daerah")
     assert sum(agencies.values()) == 11 and agencies["Dinas Kesehatan"] == 1 and len(agencies) == 11
