@@ -143,27 +143,43 @@ class Vocabulary:
                 for forms in self.rng.choices(self.forms, cum_weights=self.root_weights, k=k)]
 
 
-def make_corpus(n, seed=42):
-    """Yield n synthetic asset dicts (streamed, not held in memory)."""
+def make_corpus(n, seed=42, duplicates=0.0):
+    """Yield n synthetic asset dicts (streamed, not held in memory).
+
+    With ``duplicates`` > 0, that share of the assets are copies of one of 200 reports
+    (same title and file, another agency and CoP), as when many agencies upload the same
+    document: search groups them (kmapp.search.similar).  The other assets are the same
+    as without copies.
+    """
     rng = random.Random(seed)
+    copies = random.Random(seed + 1)  # a separate stream: the corpus is otherwise unchanged
     vocab = Vocabulary(rng)
     start = dt.datetime(2015, 1, 1)
     for asset_id in range(1, n + 1):
-        agency = rng.choice(AGENCIES)
-        visibility = rng.choices(["all", "agency", "community"], [70, 20, 10])[0]
-        published = start + dt.timedelta(days=rng.randint(0, 3800))
-        yield {
-            "asset_id": asset_id,
-            "title": " ".join(vocab.content_words(rng.randint(4, 8))).capitalize(),
-            "summary": vocab.text(rng.randint(20, 40)),
-            "body": vocab.text(rng.randint(300, 1500)),
-            "tags": rng.sample(TAGS, rng.randint(1, 3)),
-            "agency": agency, "agency_name": f"Dinas {agency}",
-            "cop": rng.choice(COMMUNITIES), "cop_name": "Komunitas",
-            "asset_type": rng.choice(ASSET_TYPES), "year": published.year,
-            "km_stage": rng.choice(KM_STAGES), "seci_stage": rng.choice(SECI),
-            "visibility": visibility, "published": published, "updated": published,
-        }
+        doc = _synthetic_asset(rng, vocab, start, asset_id)
+        if duplicates and copies.random() < duplicates:
+            report = copies.randrange(200)
+            doc["title"] = f"Laporan kegiatan komunitas nomor {report}"
+            doc["file_sha256"] = [f"{report:064x}"]
+        yield doc
+
+
+def _synthetic_asset(rng, vocab, start, asset_id):
+    agency = rng.choice(AGENCIES)
+    visibility = rng.choices(["all", "agency", "community"], [70, 20, 10])[0]
+    published = start + dt.timedelta(days=rng.randint(0, 3800))
+    return {
+        "asset_id": asset_id,
+        "title": " ".join(vocab.content_words(rng.randint(4, 8))).capitalize(),
+        "summary": vocab.text(rng.randint(20, 40)),
+        "body": vocab.text(rng.randint(300, 1500)),
+        "tags": rng.sample(TAGS, rng.randint(1, 3)),
+        "agency": agency, "agency_name": f"Dinas {agency}",
+        "cop": rng.choice(COMMUNITIES), "cop_name": "Komunitas",
+        "asset_type": rng.choice(ASSET_TYPES), "year": published.year,
+        "km_stage": rng.choice(KM_STAGES), "seci_stage": rng.choice(SECI),
+        "visibility": visibility, "published": published, "updated": published,
+    }
 
 
 def make_queries(count, seed=7):
@@ -224,14 +240,14 @@ class StoredTextStats:
         return self.full_sample_bytes / max(1, self.sampled) * self.count
 
 
-def build_whoosh(path, n, procs):
+def build_whoosh(path, n, procs, duplicates=0.0):
     ix = open_or_create_index(path)
     stats = StoredTextStats()
     started = time.perf_counter()
     # With several processes, keep one segment per process: the final merge
     # is single-threaded and would take as long as the indexing itself.
     writer = ix.writer(limitmb=256, procs=procs, multisegment=procs > 1)
-    for doc in make_corpus(n):
+    for doc in make_corpus(n, duplicates=duplicates):
         fields = document_fields(doc)
         stats.add(fields, doc["body"])
         writer.add_document(**fields)
@@ -329,6 +345,8 @@ def main():
     parser.add_argument("--excerpt-chars", type=int, default=None,
                         help="override BODY_EXCERPT_CHARS (0 = store no body text)")
     parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--duplicates", type=float, default=0.0,
+                        help="share of assets that are copies of one of 200 reports (grouped results)")
     parser.add_argument("--index-dir", help="query an existing Whoosh index instead of "
                         "building one (no SQLite, no indexing figures)")
     parser.add_argument("--warm-up", action="store_true",
@@ -352,7 +370,7 @@ def open_engines(args, workdir):
         whoosh_size = dir_size(args.index_dir)
         args.n, args.skip_sqlite = ix.doc_count(), True
     else:
-        ix, whoosh_secs, stored = build_whoosh(os.path.join(workdir, "whoosh"), args.n, args.procs)
+        ix, whoosh_secs, stored = build_whoosh(os.path.join(workdir, "whoosh"), args.n, args.procs, args.duplicates)
         whoosh_size = dir_size(os.path.join(workdir, "whoosh"))
     searchers = ThreadLocalSearchers(ix)
     if args.warm_up:

@@ -31,6 +31,8 @@ def _check_index() -> bool:
         click.echo(f"tidak ada di basis data: #{asset_id}")
     for asset_id in differences.stale:
         click.echo(f"usang: #{asset_id}")
+    if differences.missing_fields:
+        click.echo(f"indeks dibuat sebelum kolom: {', '.join(differences.missing_fields)}")
     click.echo(f"antrean indeks: {differences.backlog} baris")
     if differences.in_step:
         click.echo("Indeks sesuai dengan basis data.")

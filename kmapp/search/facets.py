@@ -8,12 +8,16 @@ which runs in C.  The bitmaps are built once per index version from the
 facet fields' posting lists and cached.
 """
 
+import heapq
 import threading
 from collections import OrderedDict
 
 from .schema import FACET_FIELDS
 
 _CACHE_SIZE = 4  # index versions kept; old ones are dropped after a commit
+# Fields with open-ended values (free tags): only the most widespread values are counted,
+# so that the bitmaps per version stay a few hundred (each up to 12.5 KB at 100,000 assets).
+VALUE_LIMITS = {"tags": 50}
 _cache = OrderedDict()
 _cache_lock = threading.Lock()
 
@@ -45,7 +49,12 @@ def _build_value_docs(evaluator):
         field = reader.schema[fieldname]
         groups = {}
         # sortable_terms() skips the extra range-query terms of NUMERIC fields.
-        for term_bytes in list(field.sortable_terms(reader, fieldname)):
+        terms = list(field.sortable_terms(reader, fieldname))
+        limit = VALUE_LIMITS.get(fieldname)
+        if limit is not None and len(terms) > limit:
+            widest = heapq.nlargest(limit, reader.iter_field(fieldname), key=lambda item: item[1].doc_frequency())
+            terms = [term_bytes for term_bytes, _info in widest]
+        for term_bytes in terms:
             bitmap = evaluator.term(fieldname, term_bytes)
             if bitmap:
                 groups[field.from_bytes(term_bytes)] = bitmap

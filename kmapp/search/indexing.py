@@ -26,7 +26,7 @@ from ..extensions import db
 from ..jobs import sweep
 from ..models import Asset, AssetFile, AssetFileVersion, Community, Meeting, SearchOutbox
 from ..models.enums import AssetStatus
-from .schema import document_fields
+from .schema import document_fields, known_fields
 from . import store
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,7 @@ def asset_document(asset: Asset) -> dict | None:
         "title": asset.title,
         "summary": asset.summary or "",
         "body": "\n\n".join(f.current.extracted_text or "" for f in asset.files if f.versions),
+        "file_sha256": [f.current.sha256 for f in asset.files if f.versions],  # groups identical uploads
         "tags": [tag.name for tag in asset.tags],
         "agency": agency.code,
         "agency_name": agency.name,
@@ -146,7 +147,7 @@ def update_documents(writer, asset_ids: list[int], report: DrainReport) -> None:
             writer.delete_by_term("asset_id", str(asset_id))
             report.removed += 1
         else:
-            writer.update_document(**document_fields(document))
+            writer.update_document(**known_fields(writer.schema, document_fields(document)))
             report.indexed += 1
 
 

@@ -21,7 +21,9 @@ raw length column); other matchers/readers take slower public paths.
 """
 
 import heapq
+import sys
 import threading
+from array import array
 from collections import OrderedDict
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
@@ -200,6 +202,25 @@ def _leaf_lengths(leaf, fieldname):
     except AttributeError:  # not a whoosh3 segment reader
         raw = bytes(length_to_byte(leaf.doc_field_length(d, fieldname)) for d in range(count))
     return raw + bytes(count - len(raw))  # documents without this field
+
+
+def read_numeric_column(leaf, fieldname, typecode):
+    """A segment's numeric column (``typecode`` as in :mod:`array`) as an array, one value
+    per document; 0 where a document has none or the segment has no such column."""
+    count = leaf.doc_count_all()
+    values = array(typecode)
+    if fieldname not in leaf.schema or not leaf.has_column(fieldname):  # an index older than the field
+        return array(typecode, [0]) * count
+    column = leaf.column_reader(fieldname, translate=False)
+    try:
+        # One read of the raw big-endian column instead of one per document.
+        values.frombytes(column._dbfile.get(column._basepos, column._count * values.itemsize))
+        if sys.byteorder == "little":
+            values.byteswap()
+    except AttributeError:  # another column implementation
+        values = array(typecode, (column[docnum] for docnum in range(count)))
+    values.extend([0] * (count - len(values)))
+    return values
 
 
 def warm_up(searcher, fieldnames=("body",), terms_per_field=500):

@@ -15,7 +15,6 @@ We already know exactly which documents match (a bitmap, see
 """
 
 import heapq
-import sys
 import threading
 from array import array
 from collections import OrderedDict
@@ -23,7 +22,7 @@ from collections import OrderedDict
 from .champions import CHAMPION_SIZE, BM25FScorer, champion_candidates
 from .champions import clear_cache as clear_champion_cache
 from .docsets import docnums_from_bitmap
-from .postings import LRUCache, segment_key
+from .postings import LRUCache, read_numeric_column, segment_key
 
 # Scoring costs about 0.5 us per matched document and query term: all
 # matches are scored while documents x terms stays under this budget.
@@ -110,20 +109,7 @@ def _leaf_dates(leaf):
 
 
 def _read_leaf_dates(leaf):
-    count = leaf.doc_count_all()
-    dates = array("Q")
-    if not leaf.has_column("published"):
-        return array("Q", [0]) * count
-    column = leaf.column_reader("published", translate=False)
-    try:
-        # One read of the raw big-endian column instead of one per document.
-        dates.frombytes(column._dbfile.get(column._basepos, column._count * 8))
-        if sys.byteorder == "little":
-            dates.byteswap()
-    except AttributeError:  # another column implementation
-        dates = array("Q", (column[docnum] for docnum in range(count)))
-    dates.extend([0] * (count - len(dates)))
-    return dates
+    return read_numeric_column(leaf, "published", "Q")
 
 
 def clear_cache():

@@ -12,7 +12,7 @@ from ..models import Asset, SearchOutbox
 from ..models.enums import AssetStatus
 from . import store
 from .indexing import DEFAULT_BATCH, asset_document, drain_outbox, load_with_texts
-from .schema import document_fields, open_or_create_index
+from .schema import document_fields, fields_missing_from, open_or_create_index
 
 log = logging.getLogger(__name__)
 # A drain holds the lock for one batch; a rebuild waits for it rather than failing.
@@ -92,10 +92,11 @@ class Differences:
     extra: list[int] = field(default_factory=list)  # indexed, not (or no longer) published
     stale: list[int] = field(default_factory=list)  # indexed from an older state
     backlog: int = 0  # outbox rows waiting
+    missing_fields: list[str] = field(default_factory=list)  # the index predates these schema fields
 
     @property
     def in_step(self) -> bool:
-        return not (self.missing or self.extra or self.stale)
+        return not (self.missing or self.extra or self.stale or self.missing_fields)
 
 
 def compare() -> Differences:
@@ -106,6 +107,7 @@ def compare() -> Differences:
         backlog = session.scalar(select(func.count()).select_from(SearchOutbox))
     with store.current_index().searcher() as searcher:
         indexed = {int(fields["asset_id"]): fields.get("updated") for fields in searcher.all_stored_fields()}
+        outdated = fields_missing_from(searcher.schema)
     database = {row.id: row for row in rows}
     return Differences(
         missing=sorted((asset_id, row.title) for asset_id, row in database.items() if asset_id not in indexed),
@@ -113,4 +115,5 @@ def compare() -> Differences:
         stale=sorted(asset_id for asset_id, row in database.items()
                      if asset_id in indexed and indexed[asset_id] != row.updated_at),
         backlog=backlog,
+        missing_fields=outdated,
     )

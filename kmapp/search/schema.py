@@ -21,21 +21,35 @@ Field design:
   them like any other text (stop words dropped, stems, phrases), boosted x2.
 * ``words`` holds the unstemmed words of title, summary, body and tags, with
   no positions: it is the dictionary for "did you mean".
-* Facet fields (agency, asset_type, year, km_stage) are counted from their
-  posting lists as bitmaps (see :mod:`kmapp.search.facets`); they and
+* Facet fields (agency, asset_type, year, km_stage, cop, seci_stage, tags;
+  of the tags only the most widespread) are counted from their posting lists
+  as bitmaps (see :mod:`kmapp.search.facets`); the first four and
   ``published`` are also ``sortable`` (column data) for sorting.
 * ``visibility`` ("all" | "agency" | "community"; anything else is stored
   as "restricted", admins only) + ``agency`` + ``cop`` drive access control.
+* ``content_key`` (the asset's file contents), ``title_key`` (its normalised
+  title) and ``cop_number`` are 64/32-bit numbers in columns only (neither
+  indexed nor stored): they group similar results (see
+  :mod:`kmapp.search.similar`).  An index created before they existed lacks
+  them: documents are still written to it (without these fields, see
+  :func:`known_fields`) and nothing is grouped until ``flask reindex``
+  builds a new generation with this schema.
 """
 
+import logging
 import os
 import zlib
 from datetime import datetime
 
 from whoosh.filedb.filestore import FileStorage
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import NumericColumn
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import distinct_words_text, indonesian_analyzer, surface_analyzer
+from .similar import content_key, title_key
+
+log = logging.getLogger(__name__)
+_warned_missing = set()  # field name sets already logged by this process
 
 # Long enough for a good snippet in nearly all assets, short enough that the
 # stored excerpts stay a fraction of the index size (about 3-4 KB per asset
@@ -43,7 +57,7 @@ from .analysis import distinct_words_text, indonesian_analyzer, surface_analyzer
 BODY_EXCERPT_CHARS = 12_000
 
 VISIBILITY_VALUES = ("all", "agency", "community")
-FACET_FIELDS = ("agency", "asset_type", "year", "km_stage")
+FACET_FIELDS = ("agency", "asset_type", "year", "km_stage", "cop", "seci_stage", "tags")
 
 
 def build_schema():
@@ -69,6 +83,9 @@ def build_schema():
         visibility=ID(stored=True),
         published=DATETIME(stored=True, sortable=True),
         updated=DATETIME(stored=True),
+        content_key=COLUMN(NumericColumn("Q")),
+        title_key=COLUMN(NumericColumn("Q")),
+        cop_number=COLUMN(NumericColumn("I")),
     )
 
 
@@ -93,7 +110,8 @@ def document_fields(doc):
     title, summary, body, tags (list or comma string), agency, agency_name,
     cop (community id), cop_name, asset_type, year, km_stage, seci_stage
     (list or comma string), visibility ("all" | "agency" | "community"),
-    published, updated (datetimes).
+    published, updated (datetimes), file_sha256 (the SHA-256 hex digests of
+    the current versions of the asset's files).
     """
     title = doc.get("title") or ""
     summary = doc.get("summary") or ""
@@ -121,7 +139,34 @@ def document_fields(doc):
     for key in ("published", "updated"):
         if isinstance(doc.get(key), datetime):
             fields[key] = doc[key]
+    fields["content_key"] = content_key(doc.get("file_sha256"))
+    fields["title_key"] = title_key(title)
+    fields["cop_number"] = _cop_number(doc.get("cop"))
     return fields
+
+
+def known_fields(schema, fields):
+    """``fields`` without those ``schema`` lacks (an index older than the code: reindex)."""
+    unknown = tuple(name for name in fields if name not in schema)
+    if not unknown:
+        return fields
+    if unknown not in _warned_missing:
+        _warned_missing.add(unknown)
+        log.warning("search index lacks fields %s: run `flask --app kmapp reindex`", ", ".join(unknown))
+    return {name: value for name, value in fields.items() if name in schema}
+
+
+def fields_missing_from(schema):
+    """Names of this code's fields that ``schema`` (an index's) lacks."""
+    return [name for name in build_schema().names() if name not in schema]
+
+
+def _cop_number(value):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return 0
+    return number if 0 < number < 2**32 else 0
 
 
 def _visibility(value):

@@ -8,6 +8,11 @@ intersected with it, and that intersection is the total, the base of the
 facet counts and the only set ranking looks at.  Visibility therefore never
 leaks through counts, facets or page boundaries, and it stays out of the
 relevance scores.
+
+Similar matches (the same file, or the same title from several CoPs) are
+grouped into one row over the whole ranked list (see
+:mod:`kmapp.search.similar`): ``total`` and the facets count assets, the
+pages count groups.
 """
 
 from contextlib import contextmanager
@@ -27,11 +32,14 @@ from .query_parsing import SEARCH_FIELDS, parse_user_query, positive_terms
 from .ranking import clear_cache as clear_ranking_cache
 from .ranking import top_docnums
 from .schema import FACET_FIELDS, decompress_excerpt
+from .similar import clear_cache as clear_similar_cache
+from .similar import similar_groups
 from .snippets import make_snippet, plain_snippet
 from .spelling import corrected_query_text
 from .visibility import visibility_query
 
 MAX_PAGELEN = 100
+SIMILAR_SHOWN = 12  # similar assets listed under a hit (page weight); the rest are only counted
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,10 @@ class SearchHit:
     year: int | None
     published: object = None  # datetime or None
     score: float | None = None  # None when sorted by date
+    cop: str | None = None  # community id
+    similar: tuple = ()  # SearchHits grouped under this one (at most SIMILAR_SHOWN, no snippets)
+    similar_total: int = 0  # how many assets are grouped under this one, listed or not
+    similar_from_other_cops: bool = False  # all of them come from other CoPs than this one
 
 
 @dataclass(frozen=True)
@@ -62,11 +74,13 @@ class SearchPage:
     facets: dict[str, list[tuple[object, int]]] = field(default_factory=dict)
     suggestion: str | None = None  # "did you mean" query text
     showing_results_for: str | None = None  # set when hits are for the suggestion
+    group_count: int | None = None  # rows: groups of similar assets count once (None: total)
 
     @property
     def page_count(self):
         """Number of pages (at least 1, so "page 1 of 1" works when empty)."""
-        return max(1, -(-self.total // self.pagelen))
+        rows = self.total if self.group_count is None else self.group_count
+        return max(1, -(-rows // self.pagelen))
 
 
 def search(index, query_text, *, visible_to, filters=None, page=1, pagelen=10, sort="relevance"):
@@ -98,6 +112,13 @@ def search(index, query_text, *, visible_to, filters=None, page=1, pagelen=10, s
         return _with(result, query_text, suggestion)
 
 
+def count_matches(index, query_text, *, visible_to, filters=None):
+    """How many assets ``visible_to`` may see match ``query_text`` (no ranking, no
+    spelling correction): e.g. the same query without filters."""
+    with _searcher_for(index) as searcher:
+        return _SearchContext(searcher, visible_to, filters, newest_first=False).count(query_text or "")
+
+
 @contextmanager
 def _searcher_for(index_or_searcher):
     if isinstance(index_or_searcher, Searcher):
@@ -117,6 +138,7 @@ def _with(result, query_text, suggestion, showing_results_for=None):
         facets=result.facets,
         suggestion=suggestion,
         showing_results_for=showing_results_for,
+        group_count=result.group_count,
     )
 
 
@@ -169,21 +191,42 @@ class _SearchContext:
             return SearchPage(query_text, [], 0, page, pagelen, facets=empty)
         first = (page - 1) * pagelen
         terms = sorted(term for term in positive_terms(query) if term[0] in SEARCH_FIELDS)
-        ranked = top_docnums(
-            self.searcher, matched, first + pagelen,
-            newest_first=self.newest_first, version_key=self.version_key, terms=terms,
-        )
+        groups = similar_groups(self.searcher, self.version_key, matched)
+        ranked, positions = self._ranked(matched, groups, first + pagelen, terms)
         stems = {text for _name, text in terms}
-        hits = [self._hit(docnum, score, stems) for docnum, score in ranked[first:]]
+        hits = [self._hit(docnum, score, stems, groups, positions) for docnum, score in ranked[first:]]
         facets = count_facets(facet_value_docs(self.bitmaps), matched)
-        return SearchPage(query_text, hits, matched.bit_count(), page, pagelen, facets=facets)
+        total = matched.bit_count()
+        rows = total - groups.absorbed if groups else total
+        return SearchPage(query_text, hits, total, page, pagelen, facets=facets, group_count=rows)
 
-    def _hit(self, docnum, score, stems):
+    def _ranked(self, matched, groups, wanted, terms):
+        """The best ``wanted`` matches, one per group of similar ones, and the rank of
+        every document ranked on the way ({docnum: position})."""
+        def rank(limit):
+            return top_docnums(self.searcher, matched, limit, newest_first=self.newest_first,
+                               version_key=self.version_key, terms=terms)
+        if groups is None:
+            return rank(wanted), {}
+        # Each document ranked but not shown belongs to a group shown above it, so the
+        # first wanted + absorbed documents always hold the wanted groups; usually far
+        # fewer do, so rank a little more than a page first and widen only if needed.
+        enough = wanted + groups.absorbed
+        limit = min(enough, 2 * wanted)
+        while True:
+            ranked = rank(limit)
+            leaders = groups.leaders(ranked, wanted)
+            if len(leaders) == wanted or len(ranked) < limit or limit >= enough:
+                return leaders, {docnum: position for position, (docnum, _score) in enumerate(ranked)}
+            limit = min(enough, 4 * limit)
+
+    def _hit(self, docnum, score, stems, groups=None, positions=None):
         stored = self.searcher.stored_fields(docnum)
+        similar = groups.similar_to(docnum, positions) if groups else []
         return SearchHit(
             asset_id=stored["asset_id"],
             title=stored.get("title", ""),
-            snippet=_snippet(stored, stems),
+            snippet=_snippet(stored, stems) if stems is not None else Markup(""),
             agency=stored.get("agency"),
             agency_name=stored.get("agency_name"),
             cop_name=stored.get("cop_name"),
@@ -191,7 +234,17 @@ class _SearchContext:
             year=stored.get("year"),
             published=stored.get("published"),
             score=score,
+            cop=stored.get("cop"),
+            similar=self._similar_hits(similar[:SIMILAR_SHOWN]),
+            similar_total=len(similar),
+            similar_from_other_cops=bool(similar) and groups.all_from_other_cops(docnum),
         )
+
+    def _similar_hits(self, docnums):
+        """The best-ranked similar assets, listed by agency and CoP so that one is easy to find."""
+        hits = [self._hit(docnum, None, None) for docnum in docnums]
+        return tuple(sorted(hits, key=lambda hit: ((hit.agency_name or hit.agency or "").casefold(),
+                                                   (hit.cop_name or "").casefold(), -(hit.year or 0))))
 
 
 def _snippet(stored, stems):
@@ -224,6 +277,7 @@ def index_version_key(searcher):
 def clear_caches():
     """Drop all cached bitmaps and orders (tests, or to free memory)."""
     clear_facet_cache()
+    clear_similar_cache()
     clear_phrase_cache()
     clear_ranking_cache()
     clear_postings_caches()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .helpers import first_link
-from .journeys import meeting_form_opener, type_in_search_as_you_type
+from .journeys import SEARCH_AS_YOU_TYPE, meeting_form_opener, type_in_search_as_you_type
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,10 @@ def _type_in_user_search(page) -> None:
     page.get_by_label("Cari nama, NIP atau nama pengguna").fill("fasilitator")
 
 
+def _type_a_word_of_many_copies(page) -> None:
+    page.locator(SEARCH_AS_YOU_TYPE).first.fill("rangkuman")  # the demo's auto-titled reports: big groups
+
+
 def _open_meeting_form(page) -> None:
     meeting_form_opener(page).click()
 
@@ -45,6 +49,8 @@ HOME = PageSpec("home", "/", "pegawai")
 ADMIN_USERS = PageSpec("admin: users", "/admin/users", "admin")
 NOT_FOUND = PageSpec("not found (404)", "/tidak-ada", "pegawai", status=404)
 SEARCH = PageSpec("search results", "/search?q=arsip", "pegawai", feature="search")
+# The heaviest search page: no words, every agency and CoP behind "lihat semua", groups of copies.
+SEARCH_ALL = PageSpec("search: everything", "/search", "pegawai", feature="search")
 ASSET = PageSpec("asset", r"/assets/\d+", "pegawai", link_on="/", feature="asset pages")
 COP = PageSpec("CoP", r"/cops/\d+", "lead.dinkes", link_on="/", feature="CoP pages")
 DASHBOARD = PageSpec("dashboard", "/programme/", "admin", feature="the programme dashboard")
@@ -58,12 +64,14 @@ QUARTER_LOCKS = PageSpec("quarter locks", "/quarters", "admin", feature="quarter
 
 USER_SEARCH_TYPED = ADMIN_USERS.after("admin user search (as you type)", _type_in_user_search)
 SEARCH_TYPED = SEARCH.after("search as you type", type_in_search_as_you_type)
+SEARCH_ALL_TYPED = SEARCH_ALL.after("search as you type (groups of copies)", _type_a_word_of_many_copies)
 MEETING_FORM = COP.after("meeting form (Catat pertemuan)", _open_meeting_form)
 UPLOAD_FORM = COP.after("asset upload form (Unggah aset)", _open_upload_form)
 
-BUDGET_PAGES = (LOGIN, HOME, ADMIN_USERS, SEARCH, ASSET, COP, DASHBOARD)
-BUDGET_PARTIALS = (USER_SEARCH_TYPED, SEARCH_TYPED, MEETING_FORM, UPLOAD_FORM)
-AXE_PAGES = (LOGIN, HOME, ADMIN_USERS, NOT_FOUND, SEARCH, ASSET, COP, MEETING_FORM, UPLOAD_FORM, DASHBOARD)
+BUDGET_PAGES = (LOGIN, HOME, ADMIN_USERS, SEARCH, SEARCH_ALL, ASSET, COP, DASHBOARD)
+BUDGET_PARTIALS = (USER_SEARCH_TYPED, SEARCH_TYPED, SEARCH_ALL_TYPED, MEETING_FORM, UPLOAD_FORM)
+AXE_PAGES = (LOGIN, HOME, ADMIN_USERS, NOT_FOUND, SEARCH, SEARCH_ALL, ASSET, COP, MEETING_FORM, UPLOAD_FORM,
+             DASHBOARD)
 # Every main page, for the phone-width check: nothing may make the whole page scroll sideways.
 MAIN_PAGES = AXE_PAGES + (AGENCY, MEETING, REPORT, TARGETS, COP_LIST, DUE, QUARTER_LOCKS)
 

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from markupsafe import Markup
 
@@ -203,4 +205,68 @@ def test_reindexing_replaces_a_document(tmp_path):
         writer.update_document(**document_fields(changed))
     assert search(index, "", visible_to=PUBLIC).total == 0
     assert [h.title for h in search(index, "", visible_to=ADMIN).hits] == ["Judul Baru Sekali"]
+    index.close()
+
+
+def _copies(count, **fields):
+    """`count` assets of one CoP each (cop n), visible to all, with ``fields`` in common."""
+    return [{"asset_id": f"c{n}", "title": f"Panduan Banjir {n}", "body": "Evakuasi saat banjir.",
+             "agency": f"AG{n}", "cop": n, "asset_type": "sop", "year": 2025, "visibility": "all",
+             "published": dt.datetime(2025, 1, 1 + n), **fields} for n in range(1, count + 1)]
+
+
+def test_identical_files_are_one_row_and_still_count_as_assets(tmp_path):
+    index = build_index(tmp_path / "ix", _copies(10, file_sha256=["ab" * 32]) + ASSETS)
+    page = search(index, "banjir", visible_to=PUBLIC)
+    assert page.total == 10 and page.group_count == 1 and len(page.hits) == 1
+    assert page.hits[0].similar_total == 9 and len(page.hits[0].similar) == 9
+    assert page.hits[0].similar_from_other_cops
+    assert dict(page.facets["asset_type"]) == {"sop": 10} and sum(dict(page.facets["agency"]).values()) == 10
+    index.close()
+
+
+def test_same_title_groups_across_cops_only_and_groups_are_components_of_the_matches(tmp_path):
+    docs = _copies(3, title="Laporan Kegiatan Triwulan III") + [
+        {"asset_id": "same-cop", "title": "laporan kegiatan, triwulan III!", "body": "Banjir lagi.", "cop": 1,
+         "visibility": "all"},
+        {"asset_id": "lone1", "title": "Notulen", "body": "Banjir satu.", "cop": 9, "visibility": "all"},
+        {"asset_id": "lone2", "title": "Notulen", "body": "Banjir dua.", "cop": 9, "visibility": "all"},
+    ]
+    index = build_index(tmp_path / "ix", docs)
+    page = search(index, "banjir", visible_to=PUBLIC)
+    assert page.total == 6 and page.group_count == 3
+    grouped = next(hit for hit in page.hits if hit.similar_total)
+    assert grouped.similar_total == 3  # the three copies and "same-cop": cops 1, 2, 3 and 1
+    assert grouped.similar_from_other_cops == all(other.cop != grouped.cop for other in grouped.similar)
+    # Matching only one CoP's copies: nothing from two CoPs, nothing grouped.
+    assert search(index, "banjir", visible_to=PUBLIC, filters={"cop": "1"}).group_count == 2
+    index.close()
+
+
+def test_pages_count_groups_and_a_group_is_never_split(tmp_path):
+    docs = _copies(5, file_sha256=["cd" * 32]) + [
+        {"asset_id": f"x{n}", "title": f"Catatan Banjir {n}", "body": "Banjir.", "cop": 50 + n, "visibility": "all",
+         "published": dt.datetime(2024, 1, 1 + n)} for n in range(4)]
+    index = build_index(tmp_path / "ix", docs)
+    pages = [search(index, "banjir", visible_to=PUBLIC, page=n, pagelen=2, sort="newest") for n in (1, 2, 3)]
+    assert [page.page_count for page in pages] == [3, 3, 3] and [len(page.hits) for page in pages] == [2, 2, 1]
+    shown = [a for page in pages for hit in page.hits for a in (hit.asset_id, *(s.asset_id for s in hit.similar))]
+    assert sorted(shown) == sorted(doc["asset_id"] for doc in docs)
+    index.close()
+
+
+def test_grouping_keys_ignore_case_punctuation_and_file_order():
+    from kmapp.search.similar import content_key, title_key
+    assert title_key("Rangkuman: Rapat-Koordinasi") == title_key("rangkuman rapat  koordinasi") != 0
+    assert title_key("") == title_key("  ?! ") == 0
+    assert content_key(["AA" * 32, "bb" * 32]) == content_key(["bb" * 32, "aa" * 32]) != content_key(["aa" * 32])
+    assert content_key([]) == 0
+
+
+def test_a_big_group_lists_a_dozen_by_agency_and_counts_the_rest(tmp_path):
+    from kmapp.search.searching import SIMILAR_SHOWN
+    index = build_index(tmp_path / "ix", _copies(SIMILAR_SHOWN + 5, file_sha256=["ef" * 32]))
+    hit = search(index, "banjir", visible_to=PUBLIC).hits[0]
+    assert hit.similar_total == SIMILAR_SHOWN + 4 and len(hit.similar) == SIMILAR_SHOWN
+    assert [other.agency for other in hit.similar] == sorted(other.agency for other in hit.similar)
     index.close()

@@ -76,7 +76,8 @@ def test_facet_links_keep_the_query_and_toggle_off(app, client, act_as, world):
 def test_did_you_mean_pagination_and_newest_sort(app, client, act_as, world):
     act_as("lead_a")
     for number in range(12):
-        _upload(client, world, f"Catatan Amnesia Institusional {number:02d}", "Mencegah amnesia institusional.")
+        # distinct files: identical ones would be grouped into one row (test_similar_results.py)
+        _upload(client, world, f"Catatan Amnesia Institusional {number:02d}", f"Mencegah amnesia institusional {number}.")
     page = search_page(client, "amnesai").get_data(as_text=True)
     assert "Menampilkan hasil untuk" in page and ">amnesia</strong></a>" in page and total_of(page) == 12
     first = search_page(client, "amnesia", sort="newest").get_data(as_text=True)
