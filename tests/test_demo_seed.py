@@ -20,6 +20,7 @@ from kmapp.auth.nip import parse_nip
 from kmapp.demo import catalogue as cat
 from kmapp.demo.agencies import AGENCIES
 from kmapp.demo.seed import DEMO_LOGINS, DEMO_PASSWORD, seed_demo
+from kmapp.demo.shared_copies import SHARED_TITLE
 from kmapp.extensions import db
 from kmapp.files.storage import path_of
 from kmapp.models import Agency, Asset, AssetAccess, AssetFileVersion, Community, Meeting, QuarterTarget, User
@@ -157,7 +158,8 @@ def test_access_records_are_consistent_with_the_assets_and_the_readers(demo):
 def test_asset_titles_are_distinct_and_specific(demo):
     with demo.app_context():
         titles = db.session.scalars(select(Asset.title)).all()
-    assert len(titles) == len(set(titles)) > 300
+    repeated = [title for title, count in collections.Counter(titles).items() if count > 1]
+    assert repeated == [SHARED_TITLE] and len(set(titles)) > 300  # one file shared by four CoPs, on purpose
     assert not [t for t in titles if t.lower().startswith(("rangkuman", "hasil pertemuan"))]
     first_words = collections.Counter(title.split()[0] for title in titles)
     assert first_words.most_common(1)[0][1] <= 0.2 * len(titles)
@@ -202,3 +204,16 @@ def test_admin_finds_who_missed_triwulan_iv_2025_and_exports_it(demo, admin):
     statuses = [row[16] for row in book["Matriks"].iter_rows(min_row=2, values_only=True)]
     assert len(statuses) == 51
     assert statuses == ["Tidak tercapai"] * missed + ["Tercapai"] * (51 - missed)  # behind first, as on screen
+
+
+def test_one_regulation_is_shared_by_four_cops_as_the_same_file_in_the_running_quarter(demo):
+    from kmapp.models import AssetFile
+    from kmapp.quarters import quarter_of
+    with demo.app_context():
+        rows = db.session.execute(select(Community.name, AssetFileVersion.sha256, Asset.published_on, Asset.meeting_id)
+                                  .join(Asset, Asset.community_id == Community.id)
+                                  .join(AssetFile, AssetFile.asset_id == Asset.id)
+                                  .join(AssetFileVersion, AssetFileVersion.file_id == AssetFile.id)
+                                  .where(Asset.title == SHARED_TITLE)).all()
+    assert len({name for name, *_ in rows}) == 4 and len({sha for _, sha, *_ in rows}) == 1
+    assert all(quarter_of(day) == quarter_of(TODAY) and meeting for *_, day, meeting in rows)

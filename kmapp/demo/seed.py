@@ -10,7 +10,7 @@ full roster of employees and access records that put utilisation around the 50% 
 import io
 import random
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
@@ -27,6 +27,8 @@ from . import catalogue as cat
 from .pdfgen import text_to_pdf
 from .people import NipAllocator, new_person, person_name
 from .roster import add_accesses, add_roster
+from .shared_copies import (SHARED_BODY, SHARED_BY, SHARED_COPIES, SHARED_SUMMARY, SHARED_TAGS, SHARED_TITLE,
+                            shared_copy_days)
 from .story import NAMED_COPS, PlannedAsset, PlannedMeeting, Story, quarters_until, tell
 
 DEMO_PASSWORD = "demo12345"
@@ -73,7 +75,7 @@ def seed_demo(today: date | None = None) -> str:
     _members_and_facilitators(s)
     story = tell(s.rng, s.today, meeting_required_from(), review_months)
     meetings = _meetings(s, story)
-    assets = _assets(s, story, meetings)
+    assets = _assets(s, story, meetings) + _shared_copies(s, meetings)
     _targets(s)
     employees = add_roster(s.rng, s.nips, s.agencies.values())
     accesses = add_accesses(s.rng, s.today, assets, s.agencies.values())
@@ -183,7 +185,7 @@ def _assets(s: Seeder, story: Story, meetings: dict[int, Meeting]) -> list[Asset
 
 
 def _add_asset(s: Seeder, planned: PlannedAsset, meeting: Meeting | None, visibility: str,
-               tags: dict[str, Tag]) -> Asset:
+               tags: dict[str, Tag], content: bytes | None = None) -> Asset:
     community = s.communities[planned.community]
     author = s.members[community.id][0]
     uploaded = datetime.combine(planned.published_on, time(3, 0))  # 10:00 WIB on the day of publication
@@ -193,7 +195,7 @@ def _add_asset(s: Seeder, planned: PlannedAsset, meeting: Meeting | None, visibi
                   next_review_on=planned.next_review_on, created_at=uploaded, updated_at=uploaded)
     for name in planned.tags:
         asset.tags.append(tags.setdefault(name, Tag(name=name)))
-    stored = store_stream(io.BytesIO(text_to_pdf(planned.body, planned.title)))
+    stored = store_stream(io.BytesIO(content or text_to_pdf(planned.body, planned.title)))
     file_name = "".join(ch if ch.isalnum() else "-" for ch in planned.title.lower())[:60].strip("-") + ".pdf"
     asset.files.append(AssetFile(created_at=uploaded, versions=[AssetFileVersion(
         version_no=1, original_name=file_name, storage_name=stored.storage_name, content_type="application/pdf",
@@ -201,6 +203,31 @@ def _add_asset(s: Seeder, planned: PlannedAsset, meeting: Meeting | None, visibi
         change_note="Unggahan awal")]))
     db.session.add(asset)
     return asset  # indexed once its text is read (the extraction job marks it stale)
+
+
+def _shared_copies(s: Seeder, meetings: dict[int, Meeting]) -> list[Asset]:
+    """The same regulation file from four CoPs (see shared_copies.py)."""
+    body = text_to_pdf(SHARED_BODY, SHARED_TITLE)  # one file's bytes: the same SHA-256 for every copy
+    tags: dict[str, Tag] = {tag.name: tag for tag in db.session.scalars(select(Tag))}
+    copies = []
+    running = quarter_of(s.today)
+    latest = {}
+    for meeting in meetings.values():
+        if meeting.community_id not in latest or meeting.held_on > latest[meeting.community_id].held_on:
+            latest[meeting.community_id] = meeting
+    in_running_quarter = [name for name in SHARED_BY + tuple(sorted(s.communities))
+                          if s.communities[name].id in latest
+                          and quarter_of(latest[s.communities[name].id].held_on) == running]
+    for name in list(dict.fromkeys(in_running_quarter))[:SHARED_COPIES]:
+        community = s.communities[name]
+        meeting = latest[community.id]
+        published = shared_copy_days(meeting.held_on, s.today)
+        planned = PlannedAsset(community=name, published_on=published, meeting=None, title=SHARED_TITLE,
+                               summary=SHARED_SUMMARY, asset_type="regulation", km_stage="storage", tags=SHARED_TAGS,
+                               body=SHARED_BODY, next_review_on=published + timedelta(days=365))
+        copies.append(_add_asset(s, planned, meeting, "all", tags, content=body))
+    db.session.flush()
+    return copies
 
 
 def _targets(s: Seeder) -> None:

@@ -33,7 +33,7 @@ def _type_in_user_search(page) -> None:
 
 
 def _type_a_word_of_many_copies(page) -> None:
-    page.locator(SEARCH_AS_YOU_TYPE).first.fill("rangkuman")  # the demo's auto-titled reports: big groups
+    page.locator(SEARCH_AS_YOU_TYPE).first.fill("pergub")  # regulations, one of them shared by four CoPs: a group
 
 
 def _open_meeting_form(page) -> None:

@@ -1,6 +1,6 @@
 """Issue 12 in Chromium: filter chips kept by the page's box and removed in place (htmx), and the
-"+ N aset serupa" group opened. The demo has the problem of the issue: the same auto-titled
-"Rangkuman: ..." report from many CoPs."""
+"+ N aset serupa" group opened. The demo has the problem of the issue: the same regulation file
+uploaded by four CoPs (kmapp/demo/shared_copies.py)."""
 import re
 
 from playwright.sync_api import expect
@@ -38,9 +38,9 @@ def test_a_filter_chip_stays_while_typing_and_its_removal_also_leaves_the_form(p
 
 
 def test_a_group_of_similar_reports_opens_and_lists_each_cop(page_as, require_served):
-    require_served("pegawai", "/search?q=rangkuman", "search")
+    require_served("pegawai", "/search?q=salinan+pergub", "search")
     page = page_as("pegawai")
-    page.goto("/search?q=rangkuman+pemetaan")
+    page.goto("/search?q=salinan+pergub")  # the demo's regulation, uploaded as the same file by four CoPs
     group = page.locator("li.hit details").filter(has_text=re.compile(r"\+ \d+ aset serupa")).first
     summary = group.locator("summary")
     count = int(re.search(r"\+ (\d+)", summary.inner_text()).group(1))
@@ -54,4 +54,4 @@ def test_a_group_of_similar_reports_opens_and_lists_each_cop(page_as, require_se
     assert " · " in first  # agency · CoP
     listed.first.click()
     expect(page).to_have_url(re.compile(r"/assets/\d+$"))
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Rangkuman")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Salinan Pergub")
