@@ -32,7 +32,7 @@ LOAD_PASSWORD = "beban-" + secrets.token_hex(4)
 LEADS = 3
 STORM_SPREAD_SECONDS = 10
 STORM_DEADLINE_SECONDS = 15
-WAITRESS = {"threads": 8, "connection_limit": 1000, "channel_timeout": 60}
+WAITRESS = {"threads": 8, "connection_limit": 1000, "channel_timeout": 60, "worker": "embedded"}
 
 MAKE_USERS = """
 import sys
@@ -63,6 +63,15 @@ with app.app_context():
 
 
 @dataclass
+class Endpoint:
+    name: str
+    requests: int
+    median: float
+    p95: float
+    average: float
+
+
+@dataclass
 class Result:
     label: str
     requests: int
@@ -73,6 +82,7 @@ class Result:
     p99: float
     server_cores: float
     client_cores: float
+    endpoints: list = None  # Endpoint rows, slowest first
 
 
 class Server:
@@ -84,6 +94,7 @@ class Server:
         self.settings = settings
         self.log_path = workdir / "waitress.log"
         self.process = None
+        self.worker = None
         self.url = ""
 
     def prepare(self, users: int) -> str:
@@ -95,21 +106,28 @@ class Server:
     def start(self) -> None:
         port = free_port()
         self.url = f"http://127.0.0.1:{port}"
+        env = self.env | {"KMAPP_ENV_MODE": "production", "KMAPP_JOBS_WORKER": self.settings["worker"]}
         with open(self.log_path, "a") as log:
+            if self.settings["worker"] == "external":  # the background work in a process of its own
+                self.worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "kmapp", "worker"],
+                                               cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "waitress", f"--listen=127.0.0.1:{port}",
                  f"--threads={self.settings['threads']}", f"--connection-limit={self.settings['connection_limit']}",
                  f"--channel-timeout={self.settings['channel_timeout']}", "--call", "kmapp:create_app"],
-                cwd=PROJECT_ROOT, env=self.env | {"KMAPP_ENV_MODE": "production"}, stdout=log,
-                stderr=subprocess.STDOUT)
+                cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         wait_until_healthy(self.url, self.process, self.log_path)
 
     def cpu_seconds(self) -> float:
-        return process_cpu_seconds(self.process.pid)
+        """The web server's CPU (and the worker process's, when it runs apart)."""
+        worker = process_cpu_seconds(self.worker.pid) if self.worker else 0.0
+        return process_cpu_seconds(self.process.pid) + worker
 
     def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
+        for process in filter(None, (self.process, self.worker)):
+            process.terminate()
+            process.wait(timeout=30)
+        self.worker = None
 
 
 def process_cpu_seconds(pid: int) -> float:
@@ -141,17 +159,21 @@ def run_locust(server: Server, cop_id: str, users: int, seconds: int, spawn_rate
     stderr = log.read_text()
     elapsed = time.monotonic() - started
     server_cores = (server.cpu_seconds() - server_before) / elapsed
-    aggregated = _aggregated_row(Path(f"{prefix}_stats.csv"), stderr)
+    rows = _stats_rows(Path(f"{prefix}_stats.csv"), stderr)
+    aggregated = next(row for row in rows if row["Name"] == "Aggregated")
+    endpoints = sorted((Endpoint(f"{row['Type']} {row['Name']}", int(row["Request Count"]), float(row["50%"]),
+                                 float(row["95%"]), float(row["Average Response Time"]))
+                        for row in rows if row["Name"] != "Aggregated"), key=lambda e: -e.p95)
     return Result(label, int(aggregated["Request Count"]), int(aggregated["Failure Count"]),
                   float(aggregated["Requests/s"]), float(aggregated["50%"]), float(aggregated["95%"]),
-                  float(aggregated["99%"]), server_cores, client_cpu / elapsed)
+                  float(aggregated["99%"]), server_cores, client_cpu / elapsed, endpoints)
 
 
-def _aggregated_row(path: Path, stderr: str) -> dict:
+def _stats_rows(path: Path, stderr: str) -> list[dict]:
     if not path.exists():
         raise RuntimeError(f"locust wrote no statistics:\n{stderr[-3000:]}")
     with open(path) as handle:
-        return next(row for row in csv.DictReader(handle) if row["Name"] == "Aggregated")
+        return list(csv.DictReader(handle))
 
 
 def run_storm(server: Server, cop_id: str, users: int, workdir: Path) -> tuple[Result, float, int]:
@@ -213,12 +235,17 @@ def run(database: str, user_counts: list[int], seconds: int, storm: int, workdir
 
 def print_report(report: dict, settings: dict) -> None:
     print(f"database {report['database']}; waitress threads={settings['threads']} "
-          f"connection-limit={settings['connection_limit']} channel-timeout={settings['channel_timeout']}")
+          f"connection-limit={settings['connection_limit']} channel-timeout={settings['channel_timeout']} "
+          f"worker={settings['worker']}")
     print(f"{'users':<12}{'requests':>9}{'errors':>8}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}"
           f"{'server cores':>14}{'locust cores':>14}")
     for r in report["results"] + ([report["storm"][0]] if report["storm"] else []):
         print(f"{r.label:<12}{r.requests:>9}{r.failures:>8}{r.rps:>8.1f}{r.p50:>8.0f}{r.p95:>8.0f}{r.p99:>8.0f}"
               f"{r.server_cores:>14.2f}{r.client_cores:>14.2f}")
+    for r in report["results"]:
+        print(f"  {r.label} by page (slowest p95 first):")
+        for e in r.endpoints:
+            print(f"    {e.name:<44}{e.requests:>7}{e.median:>8.0f}{e.p95:>8.0f}  avg {e.average:.0f} ms")
     if report["storm"]:
         result, last, count = report["storm"]
         print(f"sign-in storm: {count} signed in, {result.failures} errors, last answered {last:.1f} s after the first "
@@ -234,9 +261,11 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=WAITRESS["threads"])
     parser.add_argument("--connection-limit", type=int, default=WAITRESS["connection_limit"])
     parser.add_argument("--channel-timeout", type=int, default=WAITRESS["channel_timeout"])
+    parser.add_argument("--worker", choices=("embedded", "external"), default=WAITRESS["worker"],
+                        help="background work in the web process, or in `flask worker` beside it")
     args = parser.parse_args()
     settings = {"threads": args.threads, "connection_limit": args.connection_limit,
-                "channel_timeout": args.channel_timeout}
+                "channel_timeout": args.channel_timeout, "worker": args.worker}
     with tempfile.TemporaryDirectory(prefix="kmapp-load-") as workdir:
         report = run(args.database, [int(n) for n in args.users.split(",") if n], args.seconds, args.storm,
                      Path(workdir), settings)

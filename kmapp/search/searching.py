@@ -35,6 +35,7 @@ from .schema import FACET_FIELDS, decompress_excerpt
 from .similar import clear_cache as clear_similar_cache
 from .similar import similar_groups
 from .snippets import make_snippet, plain_snippet
+from .spelling import clear_cache as clear_spelling_cache
 from .spelling import corrected_query_text
 from .visibility import visibility_query
 
@@ -277,6 +278,7 @@ def index_version_key(searcher):
 def clear_caches():
     """Drop all cached bitmaps and orders (tests, or to free memory)."""
     clear_facet_cache()
+    clear_spelling_cache()
     clear_similar_cache()
     clear_phrase_cache()
     clear_ranking_cache()

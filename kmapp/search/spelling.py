@@ -8,13 +8,20 @@ quotes and minus signs, is kept as typed.
 """
 
 import re
+import threading
+import time
+from collections import OrderedDict
 
 from .analysis import INDONESIAN_STOP_WORDS
+from .postings import segment_key
 
 SPELLING_FIELD = "words"
 RARE_DOC_COUNT = 3  # a word in fewer documents than this may be a typo
 MORE_COMMON_FACTOR = 10  # ...if a close word is this many times more common
 MIN_WORD_LENGTH = 4  # short words have too many neighbours to guess well
+
+CORRECTIONS_KEPT = 4096
+CORRECTION_SECONDS = 60.0
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -45,6 +52,20 @@ def _correction_for(reader, word):
     word = word.lower()
     if word in INDONESIAN_STOP_WORDS:
         return None
+    index = _index_identity(reader)
+    if index is None:
+        return _look_up_correction(reader, word)
+    return _corrections.get_or_compute((index, word), lambda: _look_up_correction(reader, word))
+
+
+def _index_identity(reader):
+    """The oldest segment's id: the same index across the commits that add small segments,
+    another one for another index (each test, each generation)."""
+    leaves = reader.leaf_readers()
+    return segment_key(leaves[0][0]) if leaves else None
+
+
+def _look_up_correction(reader, word):
     count = reader.doc_frequency(SPELLING_FIELD, word)
     if count >= RARE_DOC_COUNT:
         return None
@@ -95,3 +116,44 @@ def single_edits(word):
         candidates.add(rest[0] + first + rest[1:])
     candidates.discard(word)
     return candidates
+
+
+class _RecentCorrections:
+    """Corrections of words looked up in the last minute, whatever the index version.
+
+    Looking a rare word up costs a few hundred term reads; under load the same words come
+    back many times a second while commits change the index version as often. A correction a
+    minute old is still a good guess: the search page offers it only if it finds more of what
+    the reader may see (searching._suggestion), so staleness can cost a suggestion, never leak.
+    """
+
+    def __init__(self, size: int, seconds: float):
+        self.size, self.seconds = size, seconds
+        self._entries: OrderedDict[tuple, tuple[float, str | None]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_or_compute(self, key, compute):
+        now = time.monotonic()
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None and now - entry[0] < self.seconds:
+                return entry[1]
+        value = compute()
+        with self._lock:
+            self._entries[key] = (now, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+        return value
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+
+
+_corrections = _RecentCorrections(CORRECTIONS_KEPT, CORRECTION_SECONDS)
+
+
+def clear_cache():
+    """Forget recent corrections (tests, or after replacing an index)."""
+    _corrections.clear()
