@@ -32,7 +32,7 @@ LOAD_PASSWORD = "beban-" + secrets.token_hex(4)
 LEADS = 3
 STORM_SPREAD_SECONDS = 10
 STORM_DEADLINE_SECONDS = 15
-WAITRESS = {"threads": 8, "connection_limit": 1000, "channel_timeout": 60, "worker": "embedded"}
+WAITRESS = {"threads": 8, "connection_limit": 1000, "channel_timeout": 60, "worker": "embedded", "processes": 1}
 
 MAKE_USERS = """
 import sys
@@ -111,23 +111,38 @@ class Server:
             if self.settings["worker"] == "external":  # the background work in a process of its own
                 self.worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "kmapp", "worker"],
                                                cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "waitress", f"--listen=127.0.0.1:{port}",
-                 f"--threads={self.settings['threads']}", f"--connection-limit={self.settings['connection_limit']}",
-                 f"--channel-timeout={self.settings['channel_timeout']}", "--call", "kmapp:create_app"],
-                cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+            self.process = subprocess.Popen(self._server_command(port), cwd=PROJECT_ROOT, env=env, stdout=log,
+                                            stderr=subprocess.STDOUT)
         wait_until_healthy(self.url, self.process, self.log_path)
 
+    def _server_command(self, port: int) -> list[str]:
+        settings = self.settings
+        if settings["processes"] == 1:
+            return [sys.executable, "-m", "waitress", f"--listen=127.0.0.1:{port}", f"--threads={settings['threads']}",
+                    f"--connection-limit={settings['connection_limit']}",
+                    f"--channel-timeout={settings['channel_timeout']}", "--call", "kmapp:create_app"]
+        # Several processes (Linux): gunicorn's threaded workers; each process has its own GIL.
+        return [sys.executable, "-m", "gunicorn", "-b", f"127.0.0.1:{port}", "-w", str(settings["processes"]),
+                "-k", "gthread", "--threads", str(settings["threads"]),
+                "--worker-connections", str(settings["connection_limit"]), "--timeout", "120", "wsgi:app"]
+
     def cpu_seconds(self) -> float:
-        """The web server's CPU (and the worker process's, when it runs apart)."""
-        worker = process_cpu_seconds(self.worker.pid) if self.worker else 0.0
-        return process_cpu_seconds(self.process.pid) + worker
+        """The web server's CPU (its worker processes included), and the job worker's."""
+        pids = [self.process.pid] + _children(self.process.pid) + ([self.worker.pid] if self.worker else [])
+        return sum(process_cpu_seconds(pid) for pid in pids)
 
     def stop(self) -> None:
         for process in filter(None, (self.process, self.worker)):
             process.terminate()
             process.wait(timeout=30)
         self.worker = None
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except FileNotFoundError:
+        return []
 
 
 def process_cpu_seconds(pid: int) -> float:
@@ -236,7 +251,7 @@ def run(database: str, user_counts: list[int], seconds: int, storm: int, workdir
 def print_report(report: dict, settings: dict) -> None:
     print(f"database {report['database']}; waitress threads={settings['threads']} "
           f"connection-limit={settings['connection_limit']} channel-timeout={settings['channel_timeout']} "
-          f"worker={settings['worker']}")
+          f"worker={settings['worker']} processes={settings['processes']}")
     print(f"{'users':<12}{'requests':>9}{'errors':>8}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}"
           f"{'server cores':>14}{'locust cores':>14}")
     for r in report["results"] + ([report["storm"][0]] if report["storm"] else []):
@@ -261,11 +276,13 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=WAITRESS["threads"])
     parser.add_argument("--connection-limit", type=int, default=WAITRESS["connection_limit"])
     parser.add_argument("--channel-timeout", type=int, default=WAITRESS["channel_timeout"])
+    parser.add_argument("--processes", type=int, default=1,
+                        help="1: waitress (any OS); more: gunicorn threaded workers (Linux)")
     parser.add_argument("--worker", choices=("embedded", "external"), default=WAITRESS["worker"],
                         help="background work in the web process, or in `flask worker` beside it")
     args = parser.parse_args()
     settings = {"threads": args.threads, "connection_limit": args.connection_limit,
-                "channel_timeout": args.channel_timeout, "worker": args.worker}
+                "channel_timeout": args.channel_timeout, "worker": args.worker, "processes": args.processes}
     with tempfile.TemporaryDirectory(prefix="kmapp-load-") as workdir:
         report = run(args.database, [int(n) for n in args.users.split(",") if n], args.seconds, args.storm,
                      Path(workdir), settings)
