@@ -5,7 +5,7 @@
 
 For each number of simulated users (think time 5 s; mix: search 60%, asset page or download 25%,
 home 10%, a lead's meeting and upload 5%) it prints requests/s, p50/p95/p99, errors and the
-server's CPU use (cores busy); then a sign-in storm: `--storm` users sign in within 10 s and
+server's CPU use (cores busy, and the whole machine's: the database server shares it); then a sign-in storm: `--storm` users sign in within 10 s and
 every sign-in must succeed within 15 s of the storm's start. Loopback only; the server and
 locust share this machine's cores (locust's own CPU is printed too).
 """
@@ -82,6 +82,7 @@ class Result:
     p99: float
     server_cores: float
     client_cores: float
+    machine_cores: float  # every process on the machine (the database server included)
     endpoints: list = None  # Endpoint rows, slowest first
 
 
@@ -145,6 +146,12 @@ def _children(pid: int) -> list[int]:
         return []
 
 
+def machine_busy_seconds() -> float:
+    """CPU seconds all cores spent not idle since boot (Linux /proc/stat)."""
+    user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, Path("/proc/stat").read_text().split()[1:9])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
 def process_cpu_seconds(pid: int) -> float:
     """User + system CPU of a process and its waited-for children (Linux /proc)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -159,7 +166,7 @@ def run_locust(server: Server, cop_id: str, users: int, seconds: int, spawn_rate
     command = [str(Path(sys.executable).parent / "locust"), "-f", str(HERE / "locustfile.py"), "--headless",
                "-u", str(users), "-r", str(spawn_rate), "-t", f"{seconds}s", "--host", server.url, "--csv",
                str(prefix), "--only-summary", "--stop-timeout", "30", "--loglevel", "WARNING", *classes]
-    server_before = server.cpu_seconds()
+    server_before, machine_before = server.cpu_seconds(), machine_busy_seconds()
     started = time.monotonic()
     log = workdir / f"locust-{label}.log"
     with open(log, "w") as errors:
@@ -174,6 +181,7 @@ def run_locust(server: Server, cop_id: str, users: int, seconds: int, spawn_rate
     stderr = log.read_text()
     elapsed = time.monotonic() - started
     server_cores = (server.cpu_seconds() - server_before) / elapsed
+    machine_cores = (machine_busy_seconds() - machine_before) / elapsed
     rows = _stats_rows(Path(f"{prefix}_stats.csv"), stderr)
     aggregated = next(row for row in rows if row["Name"] == "Aggregated")
     endpoints = sorted((Endpoint(f"{row['Type']} {row['Name']}", int(row["Request Count"]), float(row["50%"]),
@@ -181,7 +189,7 @@ def run_locust(server: Server, cop_id: str, users: int, seconds: int, spawn_rate
                         for row in rows if row["Name"] != "Aggregated"), key=lambda e: -e.p95)
     return Result(label, int(aggregated["Request Count"]), int(aggregated["Failure Count"]),
                   float(aggregated["Requests/s"]), float(aggregated["50%"]), float(aggregated["95%"]),
-                  float(aggregated["99%"]), server_cores, client_cpu / elapsed, endpoints)
+                  float(aggregated["99%"]), server_cores, client_cpu / elapsed, machine_cores, endpoints)
 
 
 def _stats_rows(path: Path, stderr: str) -> list[dict]:
@@ -253,10 +261,10 @@ def print_report(report: dict, settings: dict) -> None:
           f"connection-limit={settings['connection_limit']} channel-timeout={settings['channel_timeout']} "
           f"worker={settings['worker']} processes={settings['processes']}")
     print(f"{'users':<12}{'requests':>9}{'errors':>8}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}"
-          f"{'server cores':>14}{'locust cores':>14}")
+          f"{'server cores':>14}{'locust cores':>14}{'machine cores':>15}")
     for r in report["results"] + ([report["storm"][0]] if report["storm"] else []):
         print(f"{r.label:<12}{r.requests:>9}{r.failures:>8}{r.rps:>8.1f}{r.p50:>8.0f}{r.p95:>8.0f}{r.p99:>8.0f}"
-              f"{r.server_cores:>14.2f}{r.client_cores:>14.2f}")
+              f"{r.server_cores:>14.2f}{r.client_cores:>14.2f}{r.machine_cores:>15.2f}")
     for r in report["results"]:
         print(f"  {r.label} by page (slowest p95 first):")
         for e in r.endpoints:

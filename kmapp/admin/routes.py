@@ -3,6 +3,7 @@ from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
 
 from ..audit import record_change
 from ..auth.sessions import end_all_sessions
@@ -26,7 +27,7 @@ def _admins_only():
 def users():
     query = request.args.get("q", "").strip()
     page = request.args.get("page", 1, type=db_int)
-    statement = select(User).order_by(User.name)
+    statement = select(User).options(selectinload(User.role_rows)).order_by(User.name)
     if query:
         like = f"%{query}%"
         statement = statement.where(or_(User.name.ilike(like), User.nip.like(like), User.username.ilike(like)))

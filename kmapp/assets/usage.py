@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import case, func, or_, select
+from sqlalchemy.orm import joinedload
 
 from ..database import write_transaction
 from ..extensions import db
@@ -77,7 +78,9 @@ def related_assets(asset: Asset, user: User, limit: int = RELATED_LIMIT) -> list
     if shared is not None:
         kin.append(shared > 0)
         order.insert(0, shared.desc())
-    statement = (select(Asset).where(asset_visibility_clause(user), Asset.id != asset.id, or_(*kin))
+    # Each row's review badge asks the asset's CoP: loaded with it, not one query per row.
+    statement = (select(Asset).options(joinedload(Asset.community))
+                 .where(asset_visibility_clause(user), Asset.id != asset.id, or_(*kin))
                  .order_by(*order).limit(limit))
     return list(db.session.scalars(statement))
 

@@ -6,6 +6,7 @@ the viewer may open (policy.asset_visibility_clause).
 from datetime import timedelta
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
 
 from ..clock import local_today
 from ..extensions import db
@@ -19,7 +20,9 @@ TAG_LIMIT = 15
 
 
 def recent_assets(user: User, limit: int = RECENT_LIMIT) -> list[Asset]:
-    return list(db.session.scalars(select(Asset).where(asset_visibility_clause(user))
+    # The list names each asset's CoP: loaded in the same query, not one query per asset.
+    return list(db.session.scalars(select(Asset).options(joinedload(Asset.community))
+                                   .where(asset_visibility_clause(user))
                                    .order_by(Asset.published_on.desc(), Asset.id.desc()).limit(limit)))
 
 
@@ -27,7 +30,7 @@ def popular_assets(user: User, limit: int = 5) -> list[tuple[Asset, int]]:
     """The assets most employees opened lately (distinct readers), among those `user` may see."""
     since = local_today() - timedelta(days=POPULAR_DAYS)
     readers = func.count(func.distinct(AssetAccess.user_id))
-    statement = (select(Asset, readers).join(AssetAccess, AssetAccess.asset_id == Asset.id)
+    statement = (select(Asset, readers).options(joinedload(Asset.community)).join(AssetAccess, AssetAccess.asset_id == Asset.id)
                  .where(asset_visibility_clause(user), AssetAccess.accessed_on >= since)
                  .group_by(Asset.id).order_by(readers.desc(), Asset.id.desc()).limit(limit))
     return [(asset, count) for asset, count in db.session.execute(statement)]

@@ -46,10 +46,10 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     agency: Mapped[Agency | None] = relationship()
-    role_rows: Mapped[list["UserRole"]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin", back_populates="user")
-    memberships: Mapped[list["CommunityMember"]] = relationship(
-        back_populates="user", cascade="all, delete-orphan", lazy="selectin")
+    # Loaded on demand: the signed-in user gets both with his session (auth/sessions.py);
+    # an uploader's or reviewer's name on a page needs neither.
+    role_rows: Mapped[list["UserRole"]] = relationship(cascade="all, delete-orphan", back_populates="user")
+    memberships: Mapped[list["CommunityMember"]] = relationship(back_populates="user", cascade="all, delete-orphan")
 
     # Flask-Login asks for this; the login session id is kept separately (see UserSession).
     session_token = None  # set per request to the session id, not a column
