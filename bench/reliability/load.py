@@ -4,9 +4,11 @@
         [--seconds 60] [--storm 200] [--threads 8] [--connection-limit 1000]
 
 For each number of simulated users (think time 5 s; mix: search 60%, asset page or download 25%,
-home 10%, a lead's meeting and upload 5%) it prints requests/s, p50/p95/p99, errors and the
-server's CPU use (cores busy, and the whole machine's: the database server shares it); then a sign-in storm: `--storm` users sign in within 10 s and
-every sign-in must succeed within 15 s of the storm's start. Loopback only; the server and
+home 10%, a lead's meeting and upload 5%) it prints requests/s, p50/p95/p99 and the server's CPU
+use (cores busy, and the whole machine's: the database server shares it) once every user has
+signed in (the users arrive over 10 s; that burst is the storm's business), and the errors of the
+whole run. Then a sign-in storm: `--storm` users sign in within 10 s and every sign-in must
+succeed within 15 s of the storm's start. Loopback only; the server and
 locust share this machine's cores (locust's own CPU is printed too).
 """
 import argparse
@@ -32,6 +34,7 @@ LOAD_PASSWORD = "beban-" + secrets.token_hex(4)
 LEADS = 3
 STORM_SPREAD_SECONDS = 10
 STORM_DEADLINE_SECONDS = 15
+RAMP_SECONDS = 10  # users arrive (and sign in) over this long; statistics start when all are in
 WAITRESS = {"threads": 8, "connection_limit": 1000, "channel_timeout": 60, "worker": "embedded", "processes": 1}
 
 MAKE_USERS = """
@@ -159,37 +162,47 @@ def process_cpu_seconds(pid: int) -> float:
 
 
 def run_locust(server: Server, cop_id: str, users: int, seconds: int, spawn_rate: float, classes: list[str],
-               workdir: Path, label: str, extra_env: dict | None = None) -> Result:
+               workdir: Path, label: str, extra_env: dict | None = None, ramp_seconds: float = 0) -> Result:
+    """Run locust for `ramp_seconds` + `seconds`. Latencies, requests/s and CPU count only the
+    last `seconds` (steady state: every user has signed in; a sign-in burst is the storm's
+    business); errors count the whole run, ramp included."""
     prefix = workdir / f"locust-{label}"
+    failures = workdir / f"failures-{label}.log"
     env = server.env | {"LOAD_PASSWORD": LOAD_PASSWORD, "LOAD_COP_ID": cop_id, "LOAD_TODAY": date.today().isoformat(),
-                        **(extra_env or {})}
+                        "LOAD_FAILURE_LOG": str(failures), **(extra_env or {})}
     command = [str(Path(sys.executable).parent / "locust"), "-f", str(HERE / "locustfile.py"), "--headless",
-               "-u", str(users), "-r", str(spawn_rate), "-t", f"{seconds}s", "--host", server.url, "--csv",
-               str(prefix), "--only-summary", "--stop-timeout", "30", "--loglevel", "WARNING", *classes]
-    server_before, machine_before = server.cpu_seconds(), machine_busy_seconds()
-    started = time.monotonic()
+               "-u", str(users), "-r", str(spawn_rate), "-t", f"{ramp_seconds + seconds:.0f}s", "--host",
+               server.url, "--csv", str(prefix), "--only-summary", "--stop-timeout", "30", "--loglevel", "WARNING",
+               *(["--reset-stats"] if ramp_seconds else []), *classes]
     log = workdir / f"locust-{label}.log"
     with open(log, "w") as errors:
         locust = subprocess.Popen(command, cwd=HERE, env=env, stdout=subprocess.DEVNULL, stderr=errors)
-        client_cpu = 0.0
+        steady = time.monotonic() + ramp_seconds
+        server_before = machine_before = None
+        client_cpu = client_before = 0.0
         while locust.poll() is None:
+            if server_before is None and time.monotonic() >= steady:
+                server_before, machine_before = server.cpu_seconds(), machine_busy_seconds()
+                client_before, steady = client_cpu, time.monotonic()
             try:
                 client_cpu = process_cpu_seconds(locust.pid)
             except FileNotFoundError:
                 break
             time.sleep(0.5)
     stderr = log.read_text()
-    elapsed = time.monotonic() - started
-    server_cores = (server.cpu_seconds() - server_before) / elapsed
-    machine_cores = (machine_busy_seconds() - machine_before) / elapsed
+    elapsed = time.monotonic() - steady
+    server_cores = (server.cpu_seconds() - (server_before or 0)) / elapsed if server_before is not None else 0.0
+    machine_cores = (machine_busy_seconds() - machine_before) / elapsed if machine_before is not None else 0.0
     rows = _stats_rows(Path(f"{prefix}_stats.csv"), stderr)
     aggregated = next(row for row in rows if row["Name"] == "Aggregated")
     endpoints = sorted((Endpoint(f"{row['Type']} {row['Name']}", int(row["Request Count"]), float(row["50%"]),
                                  float(row["95%"]), float(row["Average Response Time"]))
                         for row in rows if row["Name"] != "Aggregated"), key=lambda e: -e.p95)
-    return Result(label, int(aggregated["Request Count"]), int(aggregated["Failure Count"]),
+    failed = len(failures.read_text().splitlines()) if failures.exists() else 0
+    return Result(label, int(aggregated["Request Count"]), max(failed, int(aggregated["Failure Count"])),
                   float(aggregated["Requests/s"]), float(aggregated["50%"]), float(aggregated["95%"]),
-                  float(aggregated["99%"]), server_cores, client_cpu / elapsed, machine_cores, endpoints)
+                  float(aggregated["99%"]), server_cores, (client_cpu - client_before) / elapsed, machine_cores,
+                  endpoints)
 
 
 def _stats_rows(path: Path, stderr: str) -> list[dict]:
@@ -239,8 +252,9 @@ def run(database: str, user_counts: list[int], seconds: int, storm: int, workdir
         for users in user_counts:
             server.start()
             try:
-                results.append(run_locust(server, cop_id, users, seconds, max(1.0, users / 10),
-                                          ["Employee", "Lead"], workdir, f"{users}-users"))
+                results.append(run_locust(server, cop_id, users, seconds, max(1.0, users / RAMP_SECONDS),
+                                          ["Employee", "Lead"], workdir, f"{users}-users",
+                                          ramp_seconds=RAMP_SECONDS))
             finally:
                 server.stop()
         storm_result = None

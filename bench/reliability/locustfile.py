@@ -12,7 +12,7 @@ import re
 import threading
 import time
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, events, task
 
 CSRF = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 ASSET_LINK = re.compile(r'href="/assets/(\d+)"')
@@ -22,6 +22,7 @@ WORDS = ["arsip", "pelayanan", "kesehatan", "sop", "rapat koordinasi", "pengarsi
          "keuangan daerah", "modul", "perizinan", "kearsipan dinamis"]
 PASSWORD = os.environ.get("LOAD_PASSWORD", "")
 THINK_SECONDS = float(os.environ.get("LOAD_THINK_SECONDS", "5"))
+FAILURE_LOG = os.environ.get("LOAD_FAILURE_LOG")
 _numbers = itertools.count(1)
 _numbers_lock = threading.Lock()
 
@@ -38,6 +39,14 @@ def sign_in(client, login: str) -> None:
                      allow_redirects=False, name="sign in", catch_response=True) as response:
         if response.status_code != 302:
             response.failure(f"sign-in answered {response.status_code}")
+
+
+@events.request.add_listener
+def _remember_failure(request_type, name, exception=None, **_):
+    """Every failed request, ramp included: --reset-stats forgets the ramp's statistics."""
+    if exception and FAILURE_LOG:
+        with _numbers_lock, open(FAILURE_LOG, "a") as out:
+            out.write(f"{request_type} {name}: {exception!r}"[:300].replace("\n", " ") + "\n")
 
 
 class Employee(HttpUser):
