@@ -5,9 +5,9 @@
 
 For each number of simulated users (think time 5 s; mix: search 60%, asset page or download 25%,
 home 10%, a lead's meeting and upload 5%) it prints requests/s, p50/p95/p99 and the server's CPU
-use (cores busy, and the whole machine's: the database server shares it) once every user has
-signed in (the users arrive over 10 s; that burst is the storm's business), and the errors of the
-whole run. Then a sign-in storm: `--storm` users sign in within 10 s and every sign-in must
+use (cores busy, and the whole machine's: the database server shares it) in steady state, from
+10 s after the last user arrived (the users arrive and sign in over 10 s; that burst is the storm's
+business), and the errors of the whole run. Then a sign-in storm: `--storm` users sign in within 10 s and every sign-in must
 succeed within 15 s of the storm's start. Loopback only; the server and
 locust share this machine's cores (locust's own CPU is printed too).
 """
@@ -34,7 +34,8 @@ LOAD_PASSWORD = "beban-" + secrets.token_hex(4)
 LEADS = 3
 STORM_SPREAD_SECONDS = 10
 STORM_DEADLINE_SECONDS = 15
-RAMP_SECONDS = 10  # users arrive (and sign in) over this long; statistics start when all are in
+RAMP_SECONDS = 10  # users arrive (and sign in) over this long,
+SETTLE_SECONDS = 10  # and statistics start this long after the last one arrived
 WAITRESS = {"threads": 8, "connection_limit": 1000, "channel_timeout": 60, "worker": "embedded", "processes": 1}
 
 MAKE_USERS = """
@@ -169,11 +170,12 @@ def run_locust(server: Server, cop_id: str, users: int, seconds: int, spawn_rate
     prefix = workdir / f"locust-{label}"
     failures = workdir / f"failures-{label}.log"
     env = server.env | {"LOAD_PASSWORD": LOAD_PASSWORD, "LOAD_COP_ID": cop_id, "LOAD_TODAY": date.today().isoformat(),
-                        "LOAD_FAILURE_LOG": str(failures), **(extra_env or {})}
+                        "LOAD_FAILURE_LOG": str(failures), "LOAD_STEADY_AFTER": str(ramp_seconds),
+                        **(extra_env or {})}
     command = [str(Path(sys.executable).parent / "locust"), "-f", str(HERE / "locustfile.py"), "--headless",
                "-u", str(users), "-r", str(spawn_rate), "-t", f"{ramp_seconds + seconds:.0f}s", "--host",
                server.url, "--csv", str(prefix), "--only-summary", "--stop-timeout", "30", "--loglevel", "WARNING",
-               *(["--reset-stats"] if ramp_seconds else []), *classes]
+               *classes]
     log = workdir / f"locust-{label}.log"
     with open(log, "w") as errors:
         locust = subprocess.Popen(command, cwd=HERE, env=env, stdout=subprocess.DEVNULL, stderr=errors)
@@ -197,7 +199,8 @@ def run_locust(server: Server, cop_id: str, users: int, seconds: int, spawn_rate
     aggregated = next(row for row in rows if row["Name"] == "Aggregated")
     endpoints = sorted((Endpoint(f"{row['Type']} {row['Name']}", int(row["Request Count"]), float(row["50%"]),
                                  float(row["95%"]), float(row["Average Response Time"]))
-                        for row in rows if row["Name"] != "Aggregated"), key=lambda e: -e.p95)
+                        for row in rows if row["Name"] != "Aggregated" and int(row["Request Count"])),
+                       key=lambda e: -e.p95)
     failed = len(failures.read_text().splitlines()) if failures.exists() else 0
     return Result(label, int(aggregated["Request Count"]), max(failed, int(aggregated["Failure Count"])),
                   float(aggregated["Requests/s"]), float(aggregated["50%"]), float(aggregated["95%"]),
@@ -254,7 +257,7 @@ def run(database: str, user_counts: list[int], seconds: int, storm: int, workdir
             try:
                 results.append(run_locust(server, cop_id, users, seconds, max(1.0, users / RAMP_SECONDS),
                                           ["Employee", "Lead"], workdir, f"{users}-users",
-                                          ramp_seconds=RAMP_SECONDS))
+                                          ramp_seconds=RAMP_SECONDS + SETTLE_SECONDS))
             finally:
                 server.stop()
         storm_result = None

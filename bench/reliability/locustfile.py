@@ -12,6 +12,7 @@ import re
 import threading
 import time
 
+import gevent
 from locust import HttpUser, between, events, task
 
 CSRF = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
@@ -41,9 +42,18 @@ def sign_in(client, login: str) -> None:
             response.failure(f"sign-in answered {response.status_code}")
 
 
+@events.test_start.add_listener
+def _measure_from_steady_state(environment, **_):
+    """Forget the statistics of the first LOAD_STEADY_AFTER seconds: the users' arrival and
+    sign-ins (measured on their own by the storm), and the queue they leave behind."""
+    steady_after = float(os.environ.get("LOAD_STEADY_AFTER", "0"))
+    if steady_after:
+        gevent.spawn_later(steady_after, environment.stats.reset_all)
+
+
 @events.request.add_listener
 def _remember_failure(request_type, name, exception=None, **_):
-    """Every failed request, ramp included: --reset-stats forgets the ramp's statistics."""
+    """Every failed request, arrival included: the statistics forget the arrival."""
     if exception and FAILURE_LOG:
         with _numbers_lock, open(FAILURE_LOG, "a") as out:
             out.write(f"{request_type} {name}: {exception!r}"[:300].replace("\n", " ") + "\n")
