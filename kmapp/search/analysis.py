@@ -24,7 +24,6 @@ re-index).
 """
 
 import re
-import threading
 from functools import lru_cache
 
 from whoosh.analysis import (
@@ -35,6 +34,8 @@ from whoosh.analysis import (
     StopFilter,
 )
 from whoosh.support.charset import accent_map
+
+from .stemming import sastrawi_stemmer
 
 # Sastrawi costs ~0.2 ms per word; a corpus has far fewer distinct words than
 # tokens, so a bounded cache makes stemming nearly free while capping memory.
@@ -83,31 +84,6 @@ INDONESIAN_STOP_WORDS = frozenset("""
 _TOKEN_PATTERN = r"\w+(\.?\w+)*"
 _TOKEN_RE = re.compile(_TOKEN_PATTERN)
 
-_stemmer = None
-_stemmer_lock = threading.Lock()
-
-
-def _get_stemmer():
-    """Create the Sastrawi stemmer once, on first use, from any thread."""
-    global _stemmer
-    if _stemmer is None:
-        with _stemmer_lock:
-            if _stemmer is None:
-                # Imported lazily: loading the root-word dictionary takes
-                # time that processes which never stem should not pay.
-                from Sastrawi.Stemmer.Stemmer import Stemmer
-                from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
-                from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
-                # StemmerFactory.create_stemmer() wraps the stemmer in an
-                # unbounded dict cache (a slow memory leak on a long-running
-                # server); we build the bare stemmer from the factory's
-                # dictionary and cache with our own bounded LRU instead.
-                words = StemmerFactory().get_words()
-                _stemmer = Stemmer(ArrayDictionary(words))
-    return _stemmer
-
-
 @lru_cache(maxsize=STEM_CACHE_SIZE)
 def stem_word(word):
     """Return the Sastrawi root of one lowercase word (cached).
@@ -117,7 +93,7 @@ def stem_word(word):
     """
     if not _STEMMABLE.fullmatch(word):
         return word
-    stemmer = _get_stemmer()
+    stemmer = sastrawi_stemmer()
     if not _MAYBE_AFFIXED.search(word) or stemmer.dictionary.contains(word):
         return word
     return stemmer.stem_word(word) or word
