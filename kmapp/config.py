@@ -48,6 +48,11 @@ class DefaultConfig:
     # Runtime data lives in the instance folder unless configured otherwise.
     UPLOAD_DIR = None
     SEARCH_INDEX_DIR = None
+    # Drains commit without merging; the worker merges once the outbox is empty and the index
+    # has this many segments (or run `flask --app kmapp search-merge`).
+    SEARCH_MERGE_AT_SEGMENTS = 10
+    # Processes a rebuild (`flask reindex`) analyses documents in; None: one per core, up to 4.
+    SEARCH_REINDEX_PROCESSES = None
     # Background work (kmapp/jobs/worker.py): "embedded" (a worker thread in each app process),
     # "external" (run `flask --app kmapp worker` beside the app servers) or "inline" (tests).
     JOBS_WORKER = "embedded"

@@ -13,10 +13,10 @@ Design (why two analyzers):
   therefore tolerates affix variation (``"pengelolaan arsip"`` also matches
   ``"mengelola kearsipan"``), which is what users of an Indonesian portal
   expect more often than exact-surface matching.
-* ``surface_analyzer()`` -- the same chain *without* stemming.  It feeds the
-  ``words`` field, which exists only to give "did you mean" real, readable
-  words (``amnesai`` -> ``amnesia``) instead of stems (``tahu`` for
-  ``pengetahuan``).  It is indexed without positions to keep it small.
+* ``surface_analyzer()`` -- the same chain *without* stemming.  Its words
+  (``surface_words``) are the dictionary of "did you mean", which must offer
+  real, readable words (``amnesai`` -> ``amnesia``) instead of stems (``tahu``
+  for ``pengetahuan``); see :mod:`kmapp.search.vocabulary`.
 
 Both analyzers are pickled into the index's schema by Whoosh, so the filter
 class below must stay importable at this dotted path (moving it requires a
@@ -28,10 +28,13 @@ from functools import lru_cache
 
 from whoosh.analysis import (
     CharsetFilter,
+    CompositeAnalyzer,
     Filter,
     LowercaseFilter,
     RegexTokenizer,
     StopFilter,
+    Token,
+    Tokenizer,
 )
 from whoosh.support.charset import accent_map
 
@@ -114,8 +117,9 @@ class SastrawiStemFilter(Filter):
             yield token
 
 
-def surface_analyzer():
-    """Analyzer without stemming: the readable words of the text."""
+def surface_chain():
+    """The analyzer as a chain of Whoosh's own parts, without stemming: the reference that
+    :class:`IndonesianTokenizer` reproduces (indexes built before it still use this)."""
     return (
         RegexTokenizer(_TOKEN_PATTERN)
         | LowercaseFilter()
@@ -124,23 +128,96 @@ def surface_analyzer():
     )
 
 
+def stemmed_chain():
+    """:func:`surface_chain` with Sastrawi stemming (the reference for the stemmed analyzer)."""
+    return surface_chain() | SastrawiStemFilter()
+
+
+@lru_cache(maxsize=STEM_CACHE_SIZE)
+def _surface_term(raw):
+    """What the chain makes of one raw token: lowercase, accents folded; None if stopped."""
+    text = raw.lower().translate(accent_map)
+    if len(text) < 2 or text in INDONESIAN_STOP_WORDS:
+        return None
+    return text
+
+
+@lru_cache(maxsize=STEM_CACHE_SIZE)
+def _stemmed_term(raw):
+    text = _surface_term(raw)
+    return None if text is None else stem_word(text)
+
+
+class IndonesianTokenizer(Tokenizer):
+    """The whole chain (tokenise, lowercase, fold accents, drop stop words, stem) in one pass.
+
+    Whoosh runs a chain as one generator per filter, each touching every token; here a token
+    costs one regular-expression match and one cache look-up from its raw text to its term.
+    Tokens, positions (renumbered over stop words, as StopFilter does), character offsets and
+    stopped tokens (``removestops=False``) are exactly the chain's: tests/search/test_analysis.py
+    compares both, and bench/indexing_bench.py measures both.
+    """
+
+    is_morph = True
+
+    def __init__(self, stem=True):
+        self.stem = stem
+
+    def __eq__(self, other):
+        return other is not None and self.__class__ is other.__class__ and self.stem == other.stem
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        if not tokenize:  # a whole value as one token: rare, left to the reference chain
+            chain = stemmed_chain() if self.stem else surface_chain()
+            yield from chain(value, positions=positions, chars=chars, keeporiginal=keeporiginal,
+                             removestops=removestops, start_pos=start_pos, start_char=start_char,
+                             tokenize=False, mode=mode, **kwargs)
+            return
+        term_of = _stemmed_term if self.stem else _surface_term
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        kept_pos = None
+        for index, match in enumerate(_TOKEN_RE.finditer(value)):
+            raw = match.group()
+            term = term_of(raw)
+            if term is None:
+                if removestops:
+                    continue
+                token.text, token.stopped = raw.lower().translate(accent_map), True
+                if positions:
+                    token.pos = start_pos + index
+            else:
+                token.text, token.stopped = term, False
+                if positions:
+                    kept_pos = start_pos + index if kept_pos is None else kept_pos + 1
+                    token.pos = kept_pos
+            token.boost = 1.0
+            if keeporiginal:
+                token.original = raw
+            if chars:
+                token.startchar = start_char + match.start()
+                token.endchar = start_char + match.end()
+            yield token
+
+
+def surface_analyzer():
+    """Analyzer without stemming: the readable words of the text."""
+    return CompositeAnalyzer(IndonesianTokenizer(stem=False))
+
+
 def indonesian_analyzer():
     """Analyzer for searchable text: surface words reduced to their roots."""
-    return surface_analyzer() | SastrawiStemFilter()
+    return CompositeAnalyzer(IndonesianTokenizer(stem=True))
 
 
-def distinct_words_text(*texts):
-    """Each distinct lowercase word of ``texts`` once, space-separated.
-
-    The ``words`` field only needs to know which documents contain a word, so
-    indexing each word once per document (instead of every occurrence)
-    halves the analysis work it adds; the analyzer re-tokenises the result
-    exactly as it would have tokenised the original text.
-    """
-    seen = dict.fromkeys(
-        match.group() for text in texts if text for match in _TOKEN_RE.finditer(text.lower())
-    )
-    return " ".join(seen)
+def surface_words(*texts):
+    """The distinct terms the unstemmed analyzer makes of ``texts`` (lowercase, accents
+    folded, stop words left out): each distinct raw token is looked at once."""
+    raws = set()
+    for text in texts:
+        if text:
+            raws.update(match.group() for match in _TOKEN_RE.finditer(text))
+    return {term for term in map(_surface_term, raws) if term is not None}
 
 
 def analyze(text, analyzer=None):

@@ -5,12 +5,15 @@ from flask.cli import with_appcontext
 
 
 @click.command("reindex")
+@click.option("--processes", type=click.IntRange(1, 64), default=None,
+              help="Processes that analyse documents (default: SEARCH_REINDEX_PROCESSES, "
+                   "or one per core up to 4).")
 @with_appcontext
-def reindex_command():
+def reindex_command(processes):
     """Rebuild the search index from the database and switch to it atomically."""
     from .rebuild import reindex
 
-    report = reindex()
+    report = reindex(processes=processes)
     click.echo(f"Indeks baru {report.generation}: {report.documents} aset. "
                f"Generasi lama dihapus: {len(report.removed_generations)}.")
 
@@ -26,4 +29,17 @@ def drain_command():
         click.echo("Proses lain sedang memperbarui indeks; antrean dikerjakan olehnya.")
     click.echo(f"Diindeks {report.indexed}, dihapus dari indeks {report.removed}.")
 
-COMMANDS = (reindex_command, drain_command)
+@click.command("search-merge")
+@click.option("--all", "optimize", is_flag=True, help="Merge every segment into one (slow; best search speed).")
+@with_appcontext
+def merge_command(optimize):
+    """Merge the index's small segments now (the worker does it when idle)."""
+    from .indexing import merge_segments, segment_count
+
+    before = segment_count()
+    if not merge_segments(optimize=optimize):
+        raise click.ClickException("Indeks sedang dipakai proses lain; coba lagi sebentar lagi.")
+    click.echo(f"Segmen indeks: {before} -> {segment_count()}.")
+
+
+COMMANDS = (reindex_command, drain_command, merge_command)

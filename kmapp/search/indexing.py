@@ -17,6 +17,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, time
 
+from flask import current_app
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload, undefer
 from whoosh.index import LockError
@@ -26,7 +27,7 @@ from ..extensions import db
 from ..jobs import sweep
 from ..models import Asset, AssetFile, AssetFileVersion, Community, Meeting, SearchOutbox
 from ..models.enums import AssetStatus
-from .schema import document_fields, known_fields
+from .writing import DocumentWriter
 from . import store
 
 log = logging.getLogger(__name__)
@@ -112,7 +113,9 @@ def _drain_batch(batch: int, report: DrainReport) -> int | None:
     try:
         asset_ids = sorted({asset_id for _, asset_id in rows})
         update_documents(writer, asset_ids, report)
-        writer.commit()
+        # No merge here: merging rewrites old segments, and a busy portal would pay for it at
+        # every few uploads; the worker merges when the queue is idle (see merge_when_idle).
+        writer.commit(merge=False)
     except BaseException:
         writer.cancel()
         raise
@@ -123,7 +126,7 @@ def _drain_batch(batch: int, report: DrainReport) -> int | None:
 
 
 def locked_writer():
-    """A writer on the current generation, or None if another process holds its lock."""
+    """A DocumentWriter on the current generation, or None if another process holds its lock."""
     for _attempt in range(3):
         generation = store.current_generation()
         try:
@@ -133,7 +136,7 @@ def locked_writer():
         # A rebuild swaps CURRENT while holding the old generation's lock: if we got
         # that lock after the swap, write to the new generation instead.
         if store.current_generation() == generation:
-            return writer
+            return DocumentWriter(writer, store.index_root() / generation)
         writer.cancel()
     return None
 
@@ -144,10 +147,10 @@ def update_documents(writer, asset_ids: list[int], report: DrainReport) -> None:
     for asset_id in asset_ids:
         document = asset_document(assets[asset_id]) if asset_id in assets else None
         if document is None:
-            writer.delete_by_term("asset_id", str(asset_id))
+            writer.delete(asset_id)
             report.removed += 1
         else:
-            writer.update_document(**known_fields(writer.schema, document_fields(document)))
+            writer.put(document)
             report.indexed += 1
 
 
@@ -156,3 +159,56 @@ def load_with_texts(asset_ids: list[int]) -> dict[int, Asset]:
     with write_intent(False), Session(db.engine, expire_on_commit=False) as session:
         assets = session.scalars(asset_query().where(Asset.id.in_(asset_ids))).all()
         return {asset.id: asset for asset in assets}
+
+
+@sweep("search_merge")
+def merge_when_idle() -> bool:
+    """Merge the small segments that drains leave, once the outbox is empty and they are
+    many (SEARCH_MERGE_AT_SEGMENTS). Returns True if a merge was committed."""
+    limit = current_app.config["SEARCH_MERGE_AT_SEGMENTS"]
+    with write_intent(False), Session(db.engine) as session:
+        if session.scalar(select(SearchOutbox.id).limit(1)) is not None:
+            return False
+    if segment_count() < limit:
+        return False
+    return merge_segments()
+
+
+def segment_count() -> int:
+    return len(store.current_searcher().reader().leaf_readers())
+
+
+def merge_segments(optimize: bool = False) -> bool:
+    """Merge small segments (Whoosh's policy) or, with ``optimize``, all into one; False if
+    another process holds the index lock (it merges or drains: nothing is lost)."""
+    if not _draining.acquire(blocking=False):
+        return False
+    try:
+        writer = locked_writer()
+        if writer is None:
+            return False
+        try:
+            writer.commit(merge=True, optimize=optimize, mergetype=None if optimize else merge_small_segments)
+        except BaseException:
+            writer.cancel()
+            raise
+        return True
+    finally:
+        _draining.release()
+
+
+def merge_small_segments(writer, segments):
+    """Whoosh merge policy: segments under a tenth of the largest are merged into one (all of
+    them when they are alike), so the count stays low while big segments are rarely rewritten.
+    Whoosh's own MERGE_SMALL leaves up to five small segments alone."""
+    from whoosh.reading import SegmentReader
+
+    largest = max((segment.doc_count_all() for segment in segments), default=0)
+    small = [segment for segment in segments if segment.doc_count_all() * 10 < largest]
+    if len(small) < 2:
+        small = list(segments)
+    for segment in small:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [segment for segment in segments if segment not in small]

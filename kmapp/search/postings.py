@@ -108,6 +108,11 @@ def segment_key(leaf):
     return segment.segment_id() if segment is not None else None
 
 
+def index_folder(searcher):
+    """The folder of the index ``searcher`` reads (Whoosh keeps its index in ``_ix``)."""
+    return searcher._ix.storage.folder
+
+
 def leaf_term(leaf, fieldname, text, with_weights):
     """(bitmap, weights or None) of a term within one segment (cached)."""
     segment = segment_key(leaf)

@@ -1,8 +1,10 @@
 """Full rebuild of the index into a new generation, and the database-vs-index check."""
 import logging
+import os
 import shutil
 from dataclasses import dataclass, field
 
+from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -12,7 +14,8 @@ from ..models import Asset, SearchOutbox
 from ..models.enums import AssetStatus
 from . import store
 from .indexing import DEFAULT_BATCH, asset_document, drain_outbox, load_with_texts
-from .schema import document_fields, fields_missing_from, open_or_create_index
+from .schema import fields_missing_from, open_or_create_index
+from .writing import DocumentWriter
 
 log = logging.getLogger(__name__)
 # A drain holds the lock for one batch; a rebuild waits for it rather than failing.
@@ -27,7 +30,7 @@ class RebuildReport:
     texts_queued: int = 0  # file versions never read: queued for the worker, indexed when read
 
 
-def reindex(batch: int = DEFAULT_BATCH) -> RebuildReport:
+def reindex(batch: int = DEFAULT_BATCH, processes: int | None = None) -> RebuildReport:
     """Rebuild the whole index from the database into a new generation and switch to it.
 
     Searches keep reading the old generation meanwhile.  The old generation's writer
@@ -43,7 +46,7 @@ def reindex(batch: int = DEFAULT_BATCH) -> RebuildReport:
     try:
         generation = store.new_generation(root)
         try:
-            documents = _build(root / generation, batch)
+            documents = _build(root / generation, batch, processes or reindex_processes())
         except BaseException:
             shutil.rmtree(root / generation, ignore_errors=True)
             raise
@@ -57,9 +60,21 @@ def reindex(batch: int = DEFAULT_BATCH) -> RebuildReport:
     return RebuildReport(generation, documents, removed, texts_queued)
 
 
-def _build(path, batch: int) -> int:
+def reindex_processes() -> int:
+    configured = current_app.config.get("SEARCH_REINDEX_PROCESSES")
+    return max(1, int(configured)) if configured else max(1, min(os.cpu_count() or 1, 4))
+
+
+def _build(path, batch: int, processes: int = 1) -> int:
+    """Write every published asset into the new index at ``path``.
+
+    With several processes, Whoosh's MpWriter analyses documents in child processes while
+    this one reads the database; each child writes its own segment (no final merge: the
+    worker merges later if the segments are many).
+    """
     index = open_or_create_index(path)
-    writer = index.writer(limitmb=128)
+    options = {"procs": processes, "multisegment": True} if processes > 1 else {}
+    writer = DocumentWriter(index.writer(limitmb=128, **options), path)
     documents = 0
     try:
         for asset_ids in _published_id_batches(batch):
@@ -67,7 +82,7 @@ def _build(path, batch: int) -> int:
             for asset_id in asset_ids:
                 document = asset_document(assets[asset_id]) if asset_id in assets else None
                 if document is not None:
-                    writer.add_document(**document_fields(document))
+                    writer.add_new(document)
                     documents += 1
         writer.commit()
     except BaseException:

@@ -19,8 +19,8 @@ Field design:
 * ``tags`` is the exact keyword list (filters, display); ``tag_text`` is the
   same tags run through the text analyzer so that free-text queries match
   them like any other text (stop words dropped, stems, phrases), boosted x2.
-* ``words`` holds the unstemmed words of title, summary, body and tags, with
-  no positions: it is the dictionary for "did you mean".
+* The unstemmed words for "did you mean" are not a field: they live beside the index
+  (see :mod:`kmapp.search.vocabulary`); an index built before keeps its unused ``words``.
 * Facet fields (agency, asset_type, year, km_stage, cop, seci_stage, tags;
   of the tags only the most widespread) are counted from their posting lists
   as bitmaps (see :mod:`kmapp.search.facets`); the first four and
@@ -45,7 +45,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from .analysis import distinct_words_text, indonesian_analyzer, surface_analyzer
+from .analysis import indonesian_analyzer
 from .similar import content_key, title_key
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,6 @@ def build_schema():
         summary=TEXT(analyzer=text_analyzer, stored=True),
         body=TEXT(analyzer=text_analyzer, stored=False),
         body_excerpt=STORED(),
-        words=TEXT(analyzer=surface_analyzer(), phrase=False),
         tags=KEYWORD(commas=True, lowercase=True, scorable=True, stored=True),
         tag_text=TEXT(analyzer=text_analyzer, field_boost=2.0),
         agency=ID(stored=True, sortable=True),
@@ -123,7 +122,6 @@ def document_fields(doc):
         "summary": summary,
         "body": body,
         "body_excerpt": compress_excerpt(body),
-        "words": distinct_words_text(title, summary, body, tags.replace(",", " ")),
         "tags": tags,
         "tag_text": tags.replace(",", "\n"),
         "seci_stage": _comma_list(doc.get("seci_stage")),

@@ -149,7 +149,7 @@ def _suggestion(context, query_text, total):
     Checking visible counts keeps words that occur only in assets the viewer
     cannot see from leaking through suggestions.
     """
-    corrected = corrected_query_text(context.searcher.reader(), query_text)
+    corrected = corrected_query_text(context.searcher, query_text)
     if not corrected:
         return None
     if context.count(corrected) > total:

@@ -1,8 +1,10 @@
-"""'Did you mean ...?' corrections from the unstemmed ``words`` field.
+"""'Did you mean ...?' corrections from the words of the indexed documents.
 
-Suggestions are real words found in the index (``amnesai`` -> ``amnesia``),
-never stems.  A word is corrected when it occurs in no document, or in very
-few while a close word is far more common.  Operators (AND/OR/NOT), stop
+Suggestions are real words found in indexed documents (``amnesai`` ->
+``amnesia``), never stems: the words come from the generation's vocabulary
+(:mod:`kmapp.search.vocabulary`), their document counts from the index, as the
+number of documents holding the word's stem.  A word is corrected when it
+occurs in no document, or in very few while a close word is far more common.  Operators (AND/OR/NOT), stop
 words and numbers are left alone, and the rest of the query text, including
 quotes and minus signs, is kept as typed.
 """
@@ -12,10 +14,12 @@ import threading
 import time
 from collections import OrderedDict
 
-from .analysis import INDONESIAN_STOP_WORDS
-from .postings import segment_key
+from .analysis import INDONESIAN_STOP_WORDS, stem_word
+from .postings import index_folder, segment_key
+from .vocabulary import Vocabulary
 
-SPELLING_FIELD = "words"
+LEGACY_FIELD = "words"  # indexes built before the vocabulary file held the words here
+COUNTED_FIELDS = ("title", "summary", "body", "tag_text")
 RARE_DOC_COUNT = 3  # a word in fewer documents than this may be a typo
 MORE_COMMON_FACTOR = 10  # ...if a close word is this many times more common
 MIN_WORD_LENGTH = 4  # short words have too many neighbours to guess well
@@ -28,13 +32,15 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _OPERATORS = frozenset({"AND", "OR", "NOT"})
 
 
-def corrected_query_text(reader, query_text):
+def corrected_query_text(searcher, query_text):
     """Return ``query_text`` with likely typos replaced, or None if none found."""
-    if not query_text or SPELLING_FIELD not in reader.schema:
+    if not query_text:
         return None
+    reader = searcher.reader()
+    words = _Words(reader, Vocabulary(index_folder(searcher)))
     pieces, cursor, changed = [], 0, False
     for found in _WORD.finditer(query_text):
-        replacement = _correction_for(reader, found.group())
+        replacement = _correction_for(reader, words, found.group())
         if replacement is None:
             continue
         pieces.append(query_text[cursor:found.start()])
@@ -46,7 +52,7 @@ def corrected_query_text(reader, query_text):
     return "".join(pieces)
 
 
-def _correction_for(reader, word):
+def _correction_for(reader, words, word):
     if word in _OPERATORS or len(word) < MIN_WORD_LENGTH or not word.isalpha():
         return None
     word = word.lower()
@@ -54,8 +60,8 @@ def _correction_for(reader, word):
         return None
     index = _index_identity(reader)
     if index is None:
-        return _look_up_correction(reader, word)
-    return _corrections.get_or_compute((index, word), lambda: _look_up_correction(reader, word))
+        return _look_up_correction(words, word)
+    return _corrections.get_or_compute((index, word), lambda: _look_up_correction(words, word))
 
 
 def _index_identity(reader):
@@ -65,36 +71,54 @@ def _index_identity(reader):
     return segment_key(leaves[0][0]) if leaves else None
 
 
-def _look_up_correction(reader, word):
-    count = reader.doc_frequency(SPELLING_FIELD, word)
+class _Words:
+    """Which words the documents hold, and in how many documents."""
+
+    def __init__(self, reader, vocabulary):
+        self.reader, self.vocabulary = reader, vocabulary
+        self.legacy = LEGACY_FIELD in reader.schema and not vocabulary.path.exists()
+
+    def known(self, candidates):
+        if self.legacy:
+            return {word for word in candidates if (LEGACY_FIELD, word) in self.reader}
+        return self.vocabulary.known(candidates)
+
+    def document_count(self, word):
+        if self.legacy:
+            return self.reader.doc_frequency(LEGACY_FIELD, word)
+        stem = stem_word(word)
+        return max(self.reader.doc_frequency(field, stem) for field in COUNTED_FIELDS
+                   if field in self.reader.schema)
+
+
+def _look_up_correction(words, word):
+    count = words.document_count(word) if words.known([word]) else 0
     if count >= RARE_DOC_COUNT:
         return None
-    best = closest_common_word(reader, word)
+    best, best_count = closest_common_word(words, word)
     if best is None:
         return None
-    best_count = reader.doc_frequency(SPELLING_FIELD, best)
     if count == 0 or best_count >= count * MORE_COMMON_FACTOR:
         return best
     return None
 
 
-def closest_common_word(reader, word):
-    """The indexed word one edit (insertion, deletion, substitution or
+def closest_common_word(words, word):
+    """The word of the documents one edit (insertion, deletion, substitution or
     transposition of adjacent letters) away from ``word`` that occurs in the
-    most documents, or None.
+    most documents, with that count, or (None, 0).
 
-    Candidates are generated and looked up directly (a few hundred term
-    look-ups, ~10 ms) instead of walking Whoosh's Levenshtein automaton over
-    the word list (~40 ms for distance 1 and ~350 ms for distance 2 at
-    20,000 assets).  Distance-2 typos are therefore not corrected.
+    Candidates are generated and looked up directly (a few hundred look-ups in
+    one query) instead of walking a Levenshtein automaton over the word list
+    (~40 ms for distance 1 and ~350 ms for distance 2 at 20,000 assets).
+    Distance-2 typos are therefore not corrected.
     """
     best, best_count = None, 0
-    for candidate in single_edits(word):
-        if (SPELLING_FIELD, candidate) in reader:
-            count = reader.doc_frequency(SPELLING_FIELD, candidate)
-            if count > best_count or (count == best_count and candidate < best):
-                best, best_count = candidate, count
-    return best
+    for candidate in sorted(words.known(single_edits(word))):
+        count = words.document_count(candidate)
+        if count > best_count:
+            best, best_count = candidate, count
+    return best, best_count
 
 
 def single_edits(word):

@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 
 from kmapp.search.searching import clear_caches
-from kmapp.search.schema import document_fields, open_or_create_index
+from kmapp.search.schema import open_or_create_index
+from kmapp.search.writing import DocumentWriter
 
 ASSETS = [
     {
@@ -67,9 +68,10 @@ ASSETS = [
 def build_index(path, assets):
     """Create an index at ``path`` holding ``assets``."""
     index = open_or_create_index(path)
-    with index.writer() as writer:
-        for asset in assets:
-            writer.update_document(**document_fields(asset))
+    writer = DocumentWriter(index.writer(), path)
+    for asset in assets:
+        writer.put(asset)
+    writer.commit()
     return index
 
 

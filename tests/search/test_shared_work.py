@@ -34,9 +34,9 @@ def test_concurrent_searches_after_a_commit_build_the_facets_once(asset_index, m
 def test_a_correction_is_looked_up_once_per_index_and_not_shared_between_indexes(tmp_path, monkeypatch):
     real, lookups = spelling._look_up_correction, []
 
-    def counting(reader, word):
+    def counting(words, word):
         lookups.append(word)
-        return real(reader, word)
+        return real(words, word)
     monkeypatch.setattr(spelling, "_look_up_correction", counting)
     spelling.clear_cache()
     first = build_index(tmp_path / "one", ASSETS)
@@ -46,7 +46,7 @@ def test_a_correction_is_looked_up_once_per_index_and_not_shared_between_indexes
         assert search(searcher, "amnesai", visible_to=Viewer()).suggestion == "amnesia"
     assert lookups == ["amnesai"]  # the second search reused the correction
     with other.searcher() as searcher:
-        assert spelling.corrected_query_text(searcher.reader(), "amnesai") != "amnesia"  # its own words
+        assert spelling.corrected_query_text(searcher, "amnesai") != "amnesia"  # its own words
     assert lookups == ["amnesai", "amnesai"]
     first.close()
     other.close()

@@ -1,0 +1,46 @@
+"""Writing asset documents: the index and, beside it, the vocabulary of its words.
+
+Every path that writes documents (the outbox drain, a rebuild, the benchmarks, tests)
+goes through :class:`DocumentWriter`, so the words of "did you mean" follow the index.
+"""
+from .schema import document_fields, known_fields
+from .vocabulary import Vocabulary, document_words
+
+
+class DocumentWriter:
+    """A Whoosh writer on the index in ``folder`` plus the words of what it writes.
+
+    The words are saved after the index commit: a crash in between loses only some
+    suggestions until the next rebuild, never a document.
+    """
+
+    def __init__(self, writer, folder):
+        self.writer = writer
+        self.vocabulary = Vocabulary(folder)
+        self.words = set()
+
+    def put(self, document: dict) -> None:
+        """Add or replace the document of one asset (a plain dict, see ``document_fields``)."""
+        self._write(self.writer.update_document, document)
+
+    def add_new(self, document: dict) -> None:
+        """Like :meth:`put` for an asset surely not in the index yet (a fresh build: no delete)."""
+        self._write(self.writer.add_document, document)
+
+    def _write(self, write, document):
+        fields = known_fields(self.writer.schema, document_fields(document))
+        write(**fields)
+        self.words |= document_words(fields["title"], fields["summary"], fields["body"],
+                                     fields["tags"].replace(",", " "))
+
+    def delete(self, asset_id) -> None:
+        self.writer.delete_by_term("asset_id", str(asset_id))
+
+    def commit(self, merge: bool = True, optimize: bool = False, mergetype=None) -> None:
+        self.writer.commit(merge=merge, optimize=optimize, mergetype=mergetype)
+        self.vocabulary.add(self.words)
+        self.words = set()
+
+    def cancel(self) -> None:
+        self.writer.cancel()
+        self.words = set()
