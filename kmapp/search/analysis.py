@@ -38,6 +38,7 @@ from whoosh.analysis import (
 )
 from whoosh.support.charset import accent_map
 
+from . import stem_store
 from .stemming import sastrawi_stemmer
 
 # Sastrawi costs ~0.2 ms per word; a corpus has far fewer distinct words than
@@ -99,7 +100,11 @@ def stem_word(word):
     stemmer = sastrawi_stemmer()
     if not _MAYBE_AFFIXED.search(word) or stemmer.dictionary.contains(word):
         return word
-    return stemmer.stem_word(word) or word
+    stem = stem_store.known_stem(word)
+    if stem is None:
+        stem = stemmer.stem_word(word) or word
+        stem_store.remember(word, stem)
+    return stem
 
 
 class SastrawiStemFilter(Filter):

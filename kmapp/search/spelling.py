@@ -23,6 +23,7 @@ COUNTED_FIELDS = ("title", "summary", "body", "tag_text")
 RARE_DOC_COUNT = 3  # a word in fewer documents than this may be a typo
 MORE_COMMON_FACTOR = 10  # ...if a close word is this many times more common
 MIN_WORD_LENGTH = 4  # short words have too many neighbours to guess well
+MAX_WORD_LENGTH = 40  # longer than any real word ("ketidakbertanggungjawabannya" has 28)
 
 CORRECTIONS_KEPT = 4096
 CORRECTION_SECONDS = 60.0
@@ -53,7 +54,7 @@ def corrected_query_text(searcher, query_text):
 
 
 def _correction_for(reader, words, word):
-    if word in _OPERATORS or len(word) < MIN_WORD_LENGTH or not word.isalpha():
+    if word in _OPERATORS or not MIN_WORD_LENGTH <= len(word) <= MAX_WORD_LENGTH or not word.isalpha():
         return None
     word = word.lower()
     if word in INDONESIAN_STOP_WORDS:

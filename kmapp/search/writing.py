@@ -3,6 +3,7 @@
 Every path that writes documents (the outbox drain, a rebuild, the benchmarks, tests)
 goes through :class:`DocumentWriter`, so the words of "did you mean" follow the index.
 """
+from . import stem_store
 from .schema import document_fields, known_fields
 from .vocabulary import Vocabulary, document_words
 
@@ -39,6 +40,7 @@ class DocumentWriter:
     def commit(self, merge: bool = True, optimize: bool = False, mergetype=None) -> None:
         self.writer.commit(merge=merge, optimize=optimize, mergetype=mergetype)
         self.vocabulary.add(self.words)
+        stem_store.flush()
         self.words = set()
 
     def cancel(self) -> None:

@@ -49,7 +49,7 @@ def library_path():
 
 
 def test_stems_are_those_of_the_library_on_a_large_word_list(library_path):
-    words = word_list(12_000, seed=11)
+    words = word_list(6_000, seed=11)
     stemmer = sastrawi_stemmer()
     ours = [stemmer.stem_word(word) for word in words]
     assert ours == library_path(words)
@@ -77,3 +77,16 @@ def test_the_adapter_was_checked_against_the_pinned_release():
     # Another release may stem differently or use re differently: re-run this file's identity
     # test against it, then move the pin here and in pyproject.toml.
     assert metadata.version("PySastrawi") == "1.2.1"
+
+
+def test_each_word_meets_only_the_prefix_rules_its_first_letter_allows():
+    from kmapp.search.stemming import _prefix_rules, first_letters
+
+    visitors = sastrawi_stemmer().visitor_provider.prefix_visitors
+    assert len(visitors) >= 35
+    # Every rule's letters could be read (a release that writes its rules otherwise fails here,
+    # and the adapter would quietly try every rule again).
+    assert [type(v).__name__ for v in visitors[1:] if first_letters(v) is None] == []
+    assert first_letters(visitors[1]) == {"b", "r"}  # berV -> ber-V | be-rV
+    assert len(_prefix_rules.by_letter["m"]) < len(visitors) // 2
+    assert all(rules[0] is visitors[0] for rules in _prefix_rules.by_letter.values())
