@@ -12,9 +12,10 @@ from sqlalchemy import select, update
 from ..audit import record_change, snapshot
 from ..extensions import db
 from ..labels import triwulan
-from ..models import Community, Meeting, User, utcnow
+from ..models import Asset, Community, Meeting, User, utcnow
 from ..policy import can_record_meeting_in
 from ..quarters import quarter_of
+from ..search.queue import mark_stale
 from .attendance import Guest, apply_attendance, named_attendees
 from .minutes import render_minutes_html
 
@@ -94,7 +95,14 @@ def update_meeting(meeting: Meeting, data: MeetingInput, actor: User) -> Meeting
     after = meeting_snapshot(meeting)
     if after != before:
         record_change("meeting.updated", meeting, before, after)
+    if after["seci_stages"] != before["seci_stages"]:
+        _reindex_assets_of(meeting)  # search filters assets by their meeting's SECI stages
     return meeting
+
+
+def _reindex_assets_of(meeting: Meeting) -> None:
+    for asset_id in db.session.scalars(select(Asset.id).where(Asset.meeting_id == meeting.id)):
+        mark_stale(asset_id)
 
 
 def confirm_accompaniment(meeting: Meeting, actor: User, feedback: str) -> None:

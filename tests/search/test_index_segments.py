@@ -68,3 +68,16 @@ def test_the_drain_adds_the_words_of_new_documents_to_the_vocabulary(app, client
     act_as("lead_a")
     _upload(client, world, "Retensi", "Penyusutan dokumen kepegawaian.")
     assert {"penyusutan", "kepegawaian"} <= _vocabulary(app).known(["penyusutan", "kepegawaian"])
+
+
+def test_changing_a_meetings_seci_stages_reindexes_its_assets(app, client, act_as, world):
+    from ..fixtures_communities import meeting_fields
+
+    act_as("lead_a")
+    _upload(client, world, "SOP rujukan", "Alur rujukan pasien.")
+    act_as("admin")
+    response = client.post(f"/meetings/{world.meeting_a}/edit",
+                           data=meeting_fields(seci_stages=["externalization", "combination"]))
+    assert response.status_code == 302
+    stages = {fields["seci_stage"] for fields in indexed_documents(app).values() if fields["title"] == "SOP rujukan"}
+    assert stages == {"externalization,combination"}
