@@ -105,8 +105,8 @@ def compare_readers(repair: bool = False) -> ReaderDifferences:
     agency_ids |= set(db.session.scalars(select(PeriodReader.agency_id).distinct()))
     for agency_id in sorted(agency_ids):
         wanted = _wanted(agency_id)
-        held = set(db.session.execute(select(PeriodReader.year, PeriodReader.quarter, PeriodReader.user_id)
-                                      .where(PeriodReader.agency_id == agency_id)).tuples())
+        held = {tuple(row) for row in db.session.execute(
+            select(PeriodReader.year, PeriodReader.quarter, PeriodReader.user_id).where(PeriodReader.agency_id == agency_id))}
         missing, extra = sorted(wanted - held), sorted(held - wanted)
         differences.missing += len(missing)
         differences.extra += len(extra)
@@ -122,8 +122,8 @@ def compare_readers(repair: bool = False) -> ReaderDifferences:
 def _wanted(agency_id: int) -> set[tuple[int, int, int]]:
     """{(year, quarter, user_id)} that one agency's access records call for, whole years too."""
     year, quarter = _year_of(AssetAccess.accessed_on), _quarter_of(AssetAccess.accessed_on)
-    quarters = set(db.session.execute(select(year, quarter, AssetAccess.user_id).distinct()
-                                      .where(AssetAccess.agency_id == agency_id)).tuples())
+    quarters = {(int(y), int(q), user_id) for y, q, user_id in db.session.execute(
+        select(year, quarter, AssetAccess.user_id).distinct().where(AssetAccess.agency_id == agency_id))}
     return quarters | {(y, WHOLE_YEAR, user_id) for y, _, user_id in quarters}
 
 
