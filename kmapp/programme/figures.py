@@ -1,7 +1,10 @@
 """Grouped queries behind the dashboard besides the targets: utilisation and asset stages.
 
 Every function answers for all requested agencies at once (one GROUP BY each), so the
-dashboard costs a handful of queries whatever the number of agencies.
+dashboard costs a handful of queries whatever the number of agencies. Utilisation is
+counted from period_reader (readers per agency and period, written with every access by
+kmapp/assets/readers.py), never from the millions of access rows, so its cost follows
+employees x periods rather than accesses.
 """
 from dataclasses import dataclass
 from datetime import date
