@@ -408,6 +408,8 @@ def _report(args, facts, timings, rows, dialect):
     for row in rows:
         if row["label"].startswith("GET "):
             print(f"| {row['label'][4:]} | {row['p50'] * 1000:.0f} | {'met' if row['p50'] * 1000 < goal else 'MISSED'} |")
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"\nLoad average at the end (1, 5, 15 min): {load} on {os.cpu_count()} cores.")
     print("\nWall time is what a user waits on this shared 2-core machine; CPU time (SQLite runs "
           "in-process) is the work itself, less sensitive to other load.")
     print(f"Process peak RSS (including data generation): "

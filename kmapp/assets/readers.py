@@ -105,8 +105,9 @@ def compare_readers(repair: bool = False) -> ReaderDifferences:
     agency_ids |= set(db.session.scalars(select(PeriodReader.agency_id).distinct()))
     for agency_id in sorted(agency_ids):
         wanted = _wanted(agency_id)
-        held = {tuple(row) for row in db.session.execute(
-            select(PeriodReader.year, PeriodReader.quarter, PeriodReader.user_id).where(PeriodReader.agency_id == agency_id))}
+        held = {tuple(row) for row in db.session.execute(select(PeriodReader.year, PeriodReader.quarter,
+                                                                PeriodReader.user_id)
+                                                         .where(PeriodReader.agency_id == agency_id))}
         missing, extra = sorted(wanted - held), sorted(held - wanted)
         differences.missing += len(missing)
         differences.extra += len(extra)
