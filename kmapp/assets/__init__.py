@@ -30,4 +30,4 @@ def _limit_upload_request(endpoint, values):
 register_nav(_l("Unggah aset"), "assets.new", visible=_leads_or_admin, order=30, section=("assets.new_file",))
 register_nav(_l("Aset jatuh tempo"), "assets.due", visible=_leads_or_admin, order=31)
 
-from . import files, routes, templating  # noqa: E402,F401
+from . import files, readers, routes, templating  # noqa: E402,F401

@@ -11,6 +11,7 @@ from ..models import AccessKind, Asset, AssetAccess, AssetVote, Community, User,
 from ..policy import asset_visibility_clause, is_admin
 from ..models.enums import AssetStatus, MemberRole
 from . import rules
+from .readers import dialect_insert, record_readers
 
 RELATED_LIMIT = 5
 
@@ -29,16 +30,12 @@ def record_access(asset: Asset, user: User, kind: AccessKind) -> None:
     values = dict(asset_id=asset.id, user_id=user.id, agency_id=user.agency_id, accessed_on=day,
                   kind=kind.value)
     with write_transaction() as session:
-        session.execute(_insert_ignoring_duplicates(values))
-
-
-def _insert_ignoring_duplicates(values: dict):
-    if db.engine.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(AssetAccess).values(**values).on_conflict_do_nothing(
-        index_elements=["asset_id", "user_id", "accessed_on"])
+        connection = session.connection()
+        insert = dialect_insert(connection)
+        connection.execute(insert(AssetAccess.__table__).values(**values).on_conflict_do_nothing(
+            index_elements=["asset_id", "user_id", "accessed_on"]))
+        # The reader of the period, for utilisation: in the same transaction (readers.py).
+        record_readers(connection, [(user.agency_id, user.id, day)])
 
 
 @dataclass(frozen=True)

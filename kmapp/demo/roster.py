@@ -19,6 +19,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import exists, func, insert, literal, select
 
+from ..assets.readers import record_readers
 from ..extensions import db
 from ..models import Agency, Asset, AssetAccess, User, UserRole
 from ..models.base import utcnow
@@ -90,6 +91,9 @@ def add_accesses(rng: random.Random, today: date, assets: list[Asset], agencies:
                         "kind": "download" if rng.random() < 0.25 else "open",
                         "at": datetime.combine(day, time(rng.randrange(1, 10), rng.randrange(60)))})
     _insert(AssetAccess.__table__, list(rows.values()))
+    # Their readers per period, as the asset pages note them with each access.
+    record_readers(db.session.connection(), ((row["agency_id"], row["user_id"], row["accessed_on"])
+                                             for row in rows.values()))
     return len(rows)
 
 

@@ -1,5 +1,6 @@
 """`flask --app kmapp check [--repair]`: the database against the search index and the
-stored files, and the background jobs that need an operator. Exit status 1 on a difference."""
+stored files, the readers per period against the access records, and the background jobs
+that need an operator. Exit status 1 on a difference."""
 import click
 from flask.cli import with_appcontext
 
@@ -8,7 +9,8 @@ ORPHAN_GRACE_MINUTES = 60
 
 @click.command("check")
 @click.option("--repair", is_flag=True,
-              help="Delete orphan and partial files older than the grace period (the index is repaired by reindex).")
+              help="Delete orphan and partial files older than the grace period and bring the readers per "
+                   "period in step with the access records (the index is repaired by reindex).")
 @click.option("--grace-minutes", type=click.FloatRange(0), default=ORPHAN_GRACE_MINUTES, show_default=True,
               help="Unnamed files younger than this may belong to an upload in flight: left alone.")
 @with_appcontext
@@ -16,8 +18,9 @@ def check_command(repair, grace_minutes):
     """Compare database, search index and stored files; exit status 1 when they differ."""
     index_ok = _check_index()
     storage_ok = _check_storage(repair, grace_minutes * 60)
+    readers_ok = _check_readers(repair)
     parked = _report_parked_jobs()
-    if not (index_ok and storage_ok and not parked):
+    if not (index_ok and storage_ok and readers_ok and not parked):
         raise SystemExit(1)
 
 
@@ -62,6 +65,24 @@ def _check_storage(repair: bool, grace_seconds: float) -> bool:
     elif not differences.missing:
         click.echo("Jalankan `flask --app kmapp check --repair` untuk menghapus berkas yatim.")
     return differences.in_step
+
+
+def _check_readers(repair: bool) -> bool:
+    from ..assets.readers import compare_readers
+
+    differences = compare_readers(repair=repair)
+    for example in differences.examples:
+        click.echo(f"pembaca per periode {example}")
+    if differences.in_step:
+        click.echo("Pembaca per periode sesuai dengan catatan akses.")
+        return True
+    click.echo(f"Pembaca per periode berbeda dari catatan akses: {differences.missing} baris kurang, "
+               f"{differences.extra} baris lebih.")
+    if repair:
+        click.echo("Diperbaiki: pembaca per periode disesuaikan dengan catatan akses.")
+        return True
+    click.echo("Jalankan `flask --app kmapp check --repair` untuk menyesuaikannya.")
+    return False
 
 
 def _report_parked_jobs() -> int:

@@ -1,6 +1,6 @@
 """All tables of Portal KM, importable from one place."""
-from .assets import (Asset, AssetAccess, AssetFile, AssetFileVersion, AssetVote, PendingUpload, SearchOutbox, Tag,
-                     asset_tag)
+from .assets import (Asset, AssetAccess, AssetFile, AssetFileVersion, AssetVote, PendingUpload, PeriodReader,
+                     SearchOutbox, Tag, asset_tag)
 from .audit import AuditLog
 from .base import utcnow
 from .enums import (AccessKind, AssetStatus, AssetType, JobState, KmStage, MeetingFormat, MemberRole, Role,
@@ -14,7 +14,8 @@ from .settings import AttendeeVisibility, MinutesVisibility, ProgrammeSetting
 __all__ = [
     "AccessKind", "Agency", "Asset", "AssetAccess", "AssetFile", "AssetFileVersion", "AssetStatus",
     "AssetType", "AssetVote", "Attendance", "AuditLog", "Community", "CommunityMember", "Job", "JobState", "KmStage",
-    "LoginAttempt", "Meeting", "MeetingFormat", "MeetingSeciStage", "MemberRole", "PendingUpload", "QuarterLock",
+    "LoginAttempt", "Meeting", "MeetingFormat", "MeetingSeciStage", "MemberRole", "PendingUpload", "PeriodReader",
+    "QuarterLock",
     "QuarterTarget", "Role", "SearchOutbox", "SeciStage", "Tag", "User", "UserRole", "UserSession",
     "Visibility", "asset_tag", "utcnow",
     "AttendeeVisibility", "MinutesVisibility", "ProgrammeSetting",

@@ -1,8 +1,8 @@
 """Knowledge assets, their files and versions, tags, and how employees use them."""
 from datetime import date, datetime
 
-from sqlalchemy import (Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, String, Table, Text,
-                        UniqueConstraint, false)
+from sqlalchemy import (Boolean, CheckConstraint, Column, Date, DateTime, ForeignKey, Index, Integer, String, Table,
+                        Text, UniqueConstraint, false)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -34,6 +34,9 @@ class Asset(db.Model):
         one_of("km_stage", KmStage, "km_stage_known"),
         one_of("visibility", Visibility, "visibility_known"),
         one_of("status", AssetStatus, "status_known"),
+        # Covering for the dashboard's asset figures (per agency and quarter, per KM and SECI
+        # stage): a year's published assets are counted from the index alone (migration 0010).
+        Index("ix_asset_published_figures", "published_on", "status", "meeting_id", "community_id", "km_stage"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -48,7 +51,7 @@ class Asset(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
-    published_on: Mapped[date | None] = mapped_column(Date, index=True)
+    published_on: Mapped[date | None] = mapped_column(Date)
     last_reviewed_on: Mapped[date | None] = mapped_column(Date)
     next_review_on: Mapped[date | None] = mapped_column(Date, index=True)
     # Set when text could not be read from a file (encrypted, malformed): shown on the page.
@@ -130,6 +133,31 @@ class AssetAccess(db.Model):
     accessed_on: Mapped[date] = mapped_column(Date, index=True)
     kind: Mapped[str] = mapped_column(String(10), default=AccessKind.OPEN.value)
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+
+class PeriodReader(db.Model):
+    """An employee who opened at least one asset in a period, under the agency he read for
+    (the access row's agency): one row per agency, year, quarter and user, where quarter 0
+    stands for the whole year.
+
+    Utilisation (distinct readers per agency and period) is counted from these rows rather
+    than from asset_access: their number grows with employees x periods, not with accesses.
+    Written in the same transaction as every access (kmapp/assets/readers.py); `flask check`
+    compares it with asset_access and `check --repair` rebuilds it (migration 0010).
+    """
+    __tablename__ = "period_reader"
+    __table_args__ = (
+        CheckConstraint("quarter BETWEEN 0 AND 4", name="quarter_range"),
+        # Overall utilisation counts each person once across agencies: walked in user order.
+        Index("ix_period_reader_period_user", "year", "quarter", "user_id", "agency_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    quarter: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)
 
 
 class AssetVote(db.Model):

@@ -1,16 +1,20 @@
 """Grouped queries behind the dashboard besides the targets: utilisation and asset stages.
 
 Every function answers for all requested agencies at once (one GROUP BY each), so the
-dashboard costs a handful of queries whatever the number of agencies.
+dashboard costs a handful of queries whatever the number of agencies. Utilisation is
+counted from period_reader (readers per agency and period, written with every access by
+kmapp/assets/readers.py), never from the millions of access rows, so its cost follows
+employees x periods rather than accesses.
 """
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Integer, cast, distinct, extract, func, null, select, union_all
+from sqlalchemy import distinct, func, select
 
+from ..assets.readers import WHOLE_YEAR
 from ..extensions import db
-from ..models import (Agency, Asset, AssetAccess, AssetStatus, Community, CommunityMember, KmStage, Meeting,
-                      MeetingSeciStage, MemberRole, SeciStage, User)
+from ..models import (Agency, Asset, AssetStatus, Community, CommunityMember, KmStage, Meeting, MeetingSeciStage,
+                      MemberRole, PeriodReader, SeciStage, User)
 from ..quarters import quarter_bounds
 
 UTILISATION_TARGET = 0.5  # assets must be used by half of the employees
@@ -20,13 +24,20 @@ UTILISATION_TARGET = 0.5  # assets must be used by half of the employees
 class Period:
     first: date
     last: date
+    year: int
+    quarter: int | None = None  # None: the whole year
+
+    @property
+    def reader_quarter(self) -> int:
+        """The quarter under which period_reader counts this period (0: the whole year)."""
+        return self.quarter or WHOLE_YEAR
 
 
 def period_of(year: int, quarter: int | None = None) -> Period:
     """A Triwulan, or the whole year when no quarter is given."""
     if quarter is None:
-        return Period(date(year, 1, 1), date(year, 12, 31))
-    return Period(*quarter_bounds(year, quarter))
+        return Period(date(year, 1, 1), date(year, 12, 31), year)
+    return Period(*quarter_bounds(year, quarter), year, quarter)
 
 
 @dataclass(frozen=True)
@@ -45,58 +56,61 @@ class Utilisation:
         return None if ratio is None else ratio >= UTILISATION_TARGET
 
 
+def _readers_of(period: Period):
+    return (PeriodReader.year == period.year, PeriodReader.quarter == period.reader_quarter)
+
+
 def readers_by_agency(period: Period, agency_ids: list[int]) -> dict[int, int]:
-    """{agency_id: distinct readers} — a person reading many assets, many days, counts once."""
-    statement = (select(AssetAccess.agency_id, func.count(distinct(AssetAccess.user_id)))
-                 .where(AssetAccess.accessed_on >= period.first, AssetAccess.accessed_on <= period.last,
-                        AssetAccess.agency_id.in_(agency_ids))
-                 .group_by(AssetAccess.agency_id))
+    """{agency_id: distinct readers} — a person reading many assets, many days, counts once.
+
+    Counted from period_reader (one row per reader, agency and period; kmapp/assets/readers.py),
+    not from the access records."""
+    statement = (select(PeriodReader.agency_id, func.count())
+                 .where(*_readers_of(period), PeriodReader.agency_id.in_(agency_ids))
+                 .group_by(PeriodReader.agency_id))
     return {agency_id: readers for agency_id, readers in db.session.execute(statement)}
 
 
 def overall_utilisation(period: Period, headcounts: dict[int, int]) -> Utilisation:
     """Distinct readers across agencies over their total headcount; agencies without a
-    headcount are left out of both sides (they have no denominator to speak of)."""
+    headcount are left out of both sides (they have no denominator to speak of). Someone
+    who read for two agencies in the period (a transfer) counts once."""
     counted = [agency_id for agency_id, headcount in headcounts.items() if headcount > 0]
     if not counted:
         return Utilisation(0, 0)
-    readers = db.session.scalar(
-        select(func.count(distinct(AssetAccess.user_id)))
-        .where(AssetAccess.accessed_on >= period.first, AssetAccess.accessed_on <= period.last,
-               AssetAccess.agency_id.in_(counted)))
+    # "+ 0" keeps SQLite off the primary key (one seek per agency, then a sort of every reader):
+    # the (year, quarter, user_id, agency_id) index yields the period's readers in user order.
+    readers = db.session.scalar(select(func.count(distinct(PeriodReader.user_id)))
+                                .where(*_readers_of(period), (PeriodReader.agency_id + 0).in_(counted)))
     return Utilisation(readers or 0, sum(headcounts[agency_id] for agency_id in counted))
 
 
 def readers_by_quarter(agency_id: int) -> dict[tuple[int, int | None], int]:
-    """{(year, quarter): readers} and {(year, None): readers of the whole year} for one agency.
-
-    One scan: the distinct (reader, year, quarter) triples are taken once, then counted
-    per quarter and (distinct readers again) per year.
-    """
-    year = cast(extract("year", AssetAccess.accessed_on), Integer).label("year")
-    quarter = ((cast(extract("month", AssetAccess.accessed_on), Integer) + 2) // 3).label("quarter")
-    triples = (select(AssetAccess.user_id, year, quarter).distinct()
-               .where(AssetAccess.agency_id == agency_id).cte("reader_quarters"))
-    per_quarter = select(triples.c.year, triples.c.quarter, func.count()).group_by(triples.c.year, triples.c.quarter)
-    per_year = (select(triples.c.year, null(), func.count(distinct(triples.c.user_id)))
-                .group_by(triples.c.year))
-    return {(int(y), int(q) if q is not None else None): count
-            for y, q, count in db.session.execute(union_all(per_quarter, per_year))}
+    """{(year, quarter): readers} and {(year, None): readers of the whole year} for one agency,
+    from its period_reader rows."""
+    statement = (select(PeriodReader.year, PeriodReader.quarter, func.count())
+                 .where(PeriodReader.agency_id == agency_id)
+                 .group_by(PeriodReader.year, PeriodReader.quarter))
+    return {(year, quarter or None): count for year, quarter, count in db.session.execute(statement)}
 
 
-def _published_in(period: Period, agency_ids: list[int] | None):
-    """Published in the period, by the given agencies (None: all, which lets the database
-    use the published_on index rather than walking every agency's assets)."""
-    conditions = (Asset.status == AssetStatus.PUBLISHED, Asset.published_on >= period.first,
-                  Asset.published_on <= period.last)
-    return conditions if agency_ids is None else (*conditions, Community.agency_id.in_(agency_ids))
+def _published_in(statement, period: Period, agency_ids: list[int] | None):
+    """`statement` over the assets published in the period by the given agencies (None: all),
+    counted from the covering index ix_asset_published_figures.
+
+    The agencies' CoPs are a list to check against ("+ 0": not a way in): joined instead, SQLite
+    would go CoP by CoP through every asset they ever published, whatever the period."""
+    statement = statement.where(Asset.status == AssetStatus.PUBLISHED, Asset.published_on >= period.first,
+                                Asset.published_on <= period.last)
+    if agency_ids is None:
+        return statement
+    their_cops = select(Community.id).where(Community.agency_id.in_(agency_ids))
+    return statement.where((Asset.community_id + 0).in_(their_cops))
 
 
 def assets_by_km_stage(period: Period, agency_ids: list[int] | None) -> dict[str, int]:
     """Published assets of the period per KM-cycle stage, every stage present (zeros too)."""
-    statement = (select(Asset.km_stage, func.count(Asset.id))
-                 .join(Community, Asset.community_id == Community.id)
-                 .where(*_published_in(period, agency_ids)).group_by(Asset.km_stage))
+    statement = _published_in(select(Asset.km_stage, func.count(Asset.id)), period, agency_ids).group_by(Asset.km_stage)
     counts = dict.fromkeys((str(stage) for stage in KmStage), 0)
     counts.update({stage: count for stage, count in db.session.execute(statement)})
     return counts
@@ -108,15 +122,19 @@ def assets_by_seci_stage(period: Period, agency_ids: list[int] | None) -> dict[s
     An asset whose meeting served two stages counts under both; key None counts the
     assets that name no source meeting (so no SECI stage).
     """
-    statement = (select(MeetingSeciStage.stage, func.count(distinct(Asset.id)))
-                 .join(Community, Asset.community_id == Community.id)
-                 .join(MeetingSeciStage, MeetingSeciStage.meeting_id == Asset.meeting_id)
-                 .where(*_published_in(period, agency_ids)).group_by(MeetingSeciStage.stage))
+    # Assets counted per source meeting first (from the covering index), then the few hundred
+    # meetings joined to their stages: a (meeting, stage) pair is unique, so sums count each asset once.
+    per_meeting = _published_in(select(Asset.meeting_id, func.count(Asset.id).label("assets")),
+                                period, agency_ids).where(Asset.meeting_id.is_not(None)).group_by(Asset.meeting_id)
+    per_meeting = per_meeting.subquery()
+    statement = (select(MeetingSeciStage.stage, func.sum(per_meeting.c.assets))
+                 .join(per_meeting, MeetingSeciStage.meeting_id == per_meeting.c.meeting_id)
+                 .group_by(MeetingSeciStage.stage))
     counts: dict[str | None, int] = dict.fromkeys((str(stage) for stage in SeciStage), 0)
-    counts.update({stage: count for stage, count in db.session.execute(statement)})
-    counts[None] = db.session.scalar(
-        select(func.count(Asset.id)).join(Community, Asset.community_id == Community.id)
-        .where(Asset.meeting_id.is_(None), *_published_in(period, agency_ids))) or 0
+    counts.update({stage: int(count) for stage, count in db.session.execute(statement)})
+    # All the period's assets less those naming a meeting: the same index range, no lookup by meeting.
+    without_meeting = _published_in(select(func.count(Asset.id) - func.count(Asset.meeting_id)), period, agency_ids)
+    counts[None] = db.session.scalar(without_meeting) or 0
     return counts
 
 
