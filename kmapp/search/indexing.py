@@ -12,6 +12,8 @@ No file is read here: text comes from the file versions, where the ``extract_tex
 stored it (:mod:`kmapp.extraction.jobs`), so the lock is only ever held for indexing.
 Sessions are private (not ``db.session``) so a drain never touches a caller's transaction.
 """
+import hashlib
+import json
 import logging
 import threading
 from dataclasses import dataclass
@@ -43,29 +45,34 @@ class DrainReport:
     busy: bool = False  # another process held the index lock and drains for us
 
 
-def asset_query():
+def asset_query(with_texts: bool = True):
     """Assets with everything their index document needs, in a few queries."""
+    versions = selectinload(Asset.files).selectinload(AssetFile.versions)
     return select(Asset).options(
         selectinload(Asset.community).selectinload(Community.agency),
         selectinload(Asset.meeting).selectinload(Meeting.seci_rows),
         selectinload(Asset.tags),
-        selectinload(Asset.files).selectinload(AssetFile.versions).options(
-            undefer(AssetFileVersion.extracted_text)),
+        versions.options(undefer(AssetFileVersion.extracted_text)) if with_texts else versions,
     )
 
 
-def asset_document(asset: Asset) -> dict | None:
-    """The index document of ``asset``, or None when it must not be in the index."""
+def asset_document(asset: Asset, text_read=None) -> dict | None:
+    """The index document of ``asset``, or None when it must not be in the index.
+
+    With ``text_read`` (file version -> whether its text was read), no text is loaded: the
+    document has no body, only its ``state_key`` (what `check` compares).
+    """
     if asset.status != AssetStatus.PUBLISHED:
         return None
     agency = asset.community.agency
     published = asset.published_on or asset.created_at.date()
-    return {
+    versions = [f.current for f in asset.files if f.versions]
+    document = {
         "asset_id": asset.id,
         "title": asset.title,
         "summary": asset.summary or "",
-        "body": "\n\n".join(f.current.extracted_text or "" for f in asset.files if f.versions),
-        "file_sha256": [f.current.sha256 for f in asset.files if f.versions],  # groups identical uploads
+        "body": None if text_read else "\n\n".join(v.extracted_text or "" for v in versions),
+        "file_sha256": [v.sha256 for v in versions],  # groups identical uploads
         "tags": [tag.name for tag in asset.tags],
         "agency": agency.code,
         "agency_name": agency.name,
@@ -79,6 +86,18 @@ def asset_document(asset: Asset) -> dict | None:
         "published": datetime.combine(published, time()),
         "updated": asset.updated_at,
     }
+    read = [text_read(v) if text_read else v.extracted_text is not None for v in versions]
+    document["state_key"] = state_key(document, [(v.id, was_read) for v, was_read in zip(versions, read)])
+    return document
+
+
+def state_key(document: dict, versions: list[tuple[int, bool]]) -> str:
+    """A hash of what an index document is made of: every field but the body, and for the
+    body the file versions it comes from and whether their text was read. A change that
+    does not touch the asset's own row (its meeting's SECI stages, its CoP's name) changes it."""
+    fields = {name: value for name, value in document.items() if name not in ("body", "state_key")}
+    made_of = json.dumps([sorted(fields.items()), versions], default=str, ensure_ascii=False)
+    return hashlib.sha256(made_of.encode("utf-8")).hexdigest()[:32]
 
 
 @sweep("search_outbox")

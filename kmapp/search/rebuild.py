@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 
 from ..extensions import db
 from ..extraction.jobs import queue_unread_versions
-from ..models import Asset, SearchOutbox
+from ..models import Asset, AssetFileVersion, SearchOutbox
 from ..models.enums import AssetStatus
 from . import store
-from .indexing import DEFAULT_BATCH, asset_document, drain_outbox, load_with_texts
+from .indexing import DEFAULT_BATCH, asset_document, asset_query, drain_outbox, load_with_texts
 from .schema import fields_missing_from, open_or_create_index
 from .writing import DocumentWriter
 
@@ -114,21 +114,39 @@ class Differences:
         return not (self.missing or self.extra or self.stale or self.missing_fields)
 
 
-def compare() -> Differences:
-    """Published assets (id, last change) in the database against the index."""
+def compare(batch: int = 1_000) -> Differences:
+    """Published assets in the database against the index: each document's state key (see
+    ``state_key``: metadata, meeting stages, file versions, texts read) and, in an index built
+    before the key existed, its last change."""
+    texts_read = _texts_read()
+    database = {}
+    for asset_ids in _published_id_batches(batch):
+        with Session(db.engine) as session:
+            for asset in session.scalars(asset_query(with_texts=False).where(Asset.id.in_(asset_ids))):
+                document = asset_document(asset, text_read=lambda version: texts_read.get(version.id, False))
+                if document is not None:
+                    database[asset.id] = document
     with Session(db.engine) as session:
-        rows = session.execute(select(Asset.id, Asset.title, Asset.updated_at)
-                               .where(Asset.status == AssetStatus.PUBLISHED)).all()
         backlog = session.scalar(select(func.count()).select_from(SearchOutbox))
     with store.current_index().searcher() as searcher:
-        indexed = {int(fields["asset_id"]): fields.get("updated") for fields in searcher.all_stored_fields()}
+        indexed = {int(fields["asset_id"]): fields for fields in searcher.all_stored_fields()}
         outdated = fields_missing_from(searcher.schema)
-    database = {row.id: row for row in rows}
     return Differences(
-        missing=sorted((asset_id, row.title) for asset_id, row in database.items() if asset_id not in indexed),
+        missing=sorted((asset_id, doc["title"]) for asset_id, doc in database.items() if asset_id not in indexed),
         extra=sorted(set(indexed) - set(database)),
-        stale=sorted(asset_id for asset_id, row in database.items()
-                     if asset_id in indexed and indexed[asset_id] != row.updated_at),
+        stale=sorted(asset_id for asset_id, doc in database.items()
+                     if asset_id in indexed and _differs(indexed[asset_id], doc)),
         backlog=backlog,
         missing_fields=outdated,
     )
+
+
+def _differs(indexed: dict, document: dict) -> bool:
+    if "state_key" in indexed:
+        return indexed["state_key"] != document["state_key"]
+    return indexed.get("updated") != document["updated"]
+
+
+def _texts_read() -> dict[int, bool]:
+    with Session(db.engine) as session:
+        return dict(session.execute(select(AssetFileVersion.id, AssetFileVersion.extracted_text.is_not(None))).all())

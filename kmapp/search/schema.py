@@ -82,6 +82,7 @@ def build_schema():
         visibility=ID(stored=True),
         published=DATETIME(stored=True, sortable=True),
         updated=DATETIME(stored=True),
+        state_key=STORED(),
         content_key=COLUMN(NumericColumn("Q")),
         title_key=COLUMN(NumericColumn("Q")),
         cop_number=COLUMN(NumericColumn("I")),
@@ -134,6 +135,8 @@ def document_fields(doc):
         fields["cop"] = str(doc["cop"])
     if doc.get("year") is not None:
         fields["year"] = int(doc["year"])
+    if doc.get("state_key"):
+        fields["state_key"] = doc["state_key"]
     for key in ("published", "updated"):
         if isinstance(doc.get(key), datetime):
             fields[key] = doc[key]

@@ -81,3 +81,22 @@ def test_changing_a_meetings_seci_stages_reindexes_its_assets(app, client, act_a
     assert response.status_code == 302
     stages = {fields["seci_stage"] for fields in indexed_documents(app).values() if fields["title"] == "SOP rujukan"}
     assert stages == {"externalization,combination"}
+
+
+def test_check_sees_a_document_whose_meeting_changed_without_its_asset(app, client, act_as, world):
+    from kmapp.extensions import db
+    from kmapp.models import Meeting
+    from kmapp.search.rebuild import compare
+
+    act_as("lead_a")
+    _upload(client, world, "SOP rujukan", "Alur rujukan pasien.")
+    with app.app_context():
+        assert compare().in_step
+        # A change that reaches the database by a path that forgot the outbox: the asset's
+        # own row (and its timestamp) is untouched, only what its document is made of.
+        db.session.get(Meeting, world.meeting_a).set_seci_stages(["internalization"])
+        db.session.commit()
+        differences = compare()
+        assert differences.stale and not differences.missing and not differences.extra
+        reindex()
+        assert compare().in_step
