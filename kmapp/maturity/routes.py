@@ -10,7 +10,7 @@ from ..htmx import render_page
 from ..integers import optional_db_int
 from ..models import (Agency, AssessmentState, MaturityAssessment, MaturityDimension, MaturityIndicator,
                       MaturityInstrument, MaturityRound, Role, User, UserRole)
-from ..policy import (assessor_assigned, can_manage_maturity, can_view_maturity, facilitates_in_agency, get_or_404,
+from ..policy import (assessor_assigned, can_edit_self_assessment, can_manage_maturity, can_verify_assessment, can_view_maturity, facilitates_in_agency, get_or_404,
                       leads_in_agency, require)
 from . import bp, presenting
 from .forms import AssignForm, IndicatorForm, OpenRoundForm, ThresholdsForm, UnassignForm
@@ -30,8 +30,10 @@ def my_assessments(user) -> list[MaturityAssessment]:
         return []
     rows = db.session.scalars(select(MaturityAssessment).join(MaturityRound)
                               .order_by(MaturityRound.year.desc(), MaturityAssessment.agency_id))
-    return [a for a in rows if leads_in_agency(user, a.agency_id) or facilitates_in_agency(user, a.agency_id)
+    mine = [a for a in rows if leads_in_agency(user, a.agency_id) or facilitates_in_agency(user, a.agency_id)
             or assessor_assigned(user, a)]
+    # What waits for this user first: a lead's draft, an assessor's submissions; then the rest.
+    return sorted(mine, key=lambda a: not (can_edit_self_assessment(user, a) or can_verify_assessment(user, a)))
 
 
 @bp.get("/")
