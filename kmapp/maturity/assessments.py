@@ -50,11 +50,11 @@ def scores_by_indicator(assessment: MaturityAssessment) -> dict[int, MaturitySco
     return {score.indicator_id: score for score in assessment.scores}
 
 
-def _indicators(assessment: MaturityAssessment) -> dict[int, MaturityIndicator]:
+def indicators_by_id(assessment: MaturityAssessment) -> dict[int, MaturityIndicator]:
     return {indicator.id: indicator for indicator in assessment.round.instrument.indicators}
 
 
-def _score_row(assessment: MaturityAssessment, indicator_id: int, rows: dict[int, MaturityScore]) -> MaturityScore:
+def score_row(assessment: MaturityAssessment, indicator_id: int, rows: dict[int, MaturityScore]) -> MaturityScore:
     row = rows.get(indicator_id)
     if row is None:
         row = MaturityScore(indicator_id=indicator_id)
@@ -93,7 +93,7 @@ def save_self_assessment(assessment: MaturityAssessment, inputs: list[SelfInput]
     """Keep the lead's scores, justifications and picked evidence (a draft may be incomplete)."""
     if assessment.state != AssessmentState.DRAFT:
         raise AssessmentRefused(_("Penilaian mandiri sudah dikirim dan tidak dapat diubah lagi."))
-    indicators = _indicators(assessment)
+    indicators = indicators_by_id(assessment)
     rows = scores_by_indicator(assessment)
     for item in inputs:
         indicator = indicators.get(item.indicator_id)
@@ -105,7 +105,7 @@ def save_self_assessment(assessment: MaturityAssessment, inputs: list[SelfInput]
             except ScoreOutOfRange:
                 raise AssessmentRefused(score_error(indicator)) from None
         _check_evidence(assessment, set(item.meeting_ids), set(item.asset_ids))
-        row = _score_row(assessment, item.indicator_id, rows)
+        row = score_row(assessment, item.indicator_id, rows)
         row.self_score = item.score
         row.justification = item.justification.strip()[:MAX_JUSTIFICATION]
         kept_files = [e for e in row.evidence if e.kind == EvidenceKind.FILE]
@@ -152,13 +152,13 @@ def save_verification(assessment: MaturityAssessment, inputs: list[VerifyInput],
     """Keep the assessor's scores; a score that differs from the lead's needs a reason."""
     if assessment.state != AssessmentState.SUBMITTED:
         raise AssessmentRefused(_("Penilaian ini tidak sedang menunggu verifikasi."))
-    indicators = _indicators(assessment)
+    indicators = indicators_by_id(assessment)
     rows = scores_by_indicator(assessment)
     for item in inputs:
         indicator = indicators.get(item.indicator_id)
         if indicator is None:
             raise AssessmentRefused(_("Indikator tidak termasuk instrumen putaran ini."))
-        row = _score_row(assessment, item.indicator_id, rows)
+        row = score_row(assessment, item.indicator_id, rows)
         if item.score is not None:
             try:
                 check_score(item.score)

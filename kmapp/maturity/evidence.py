@@ -6,7 +6,7 @@ from ..audit import record_change
 from ..extensions import db
 from ..files.storage import delete_stored
 from ..models import AssessmentState, EvidenceKind, MaturityAssessment, MaturityEvidence, User
-from .assessments import AssessmentRefused, _indicators, _score_row, scores_by_indicator
+from .assessments import AssessmentRefused, indicators_by_id, score_row, scores_by_indicator
 
 
 def add_file_evidence(assessment: MaturityAssessment, indicator_id: int, accepted: AcceptedFile,
@@ -16,9 +16,9 @@ def add_file_evidence(assessment: MaturityAssessment, indicator_id: int, accepte
     with discard_on_failure([accepted]):
         if assessment.state != AssessmentState.DRAFT:
             raise AssessmentRefused(_("Penilaian mandiri sudah dikirim dan tidak dapat diubah lagi."))
-        if indicator_id not in _indicators(assessment):
+        if indicator_id not in indicators_by_id(assessment):
             raise AssessmentRefused(_("Pilih indikator yang didukung berkas ini."))
-        row = _score_row(assessment, indicator_id, scores_by_indicator(assessment))
+        row = score_row(assessment, indicator_id, scores_by_indicator(assessment))
         stored = accepted.stored
         evidence = MaturityEvidence(kind=EvidenceKind.FILE.value, storage_name=stored.storage_name,
                                     original_name=accepted.display_name, content_type=accepted.kind.content_type,
