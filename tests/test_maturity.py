@@ -115,7 +115,7 @@ def test_admin_makes_a_new_version_through_the_pages_and_the_used_one_refuses_ed
         assert db.session.get(MaturityInstrument, used_id).indicators[0].weight == 10
 
 
-def test_comparison_across_versions_goes_by_code_and_shows_unmatched_indicators(app, world):
+def test_comparison_across_versions_goes_by_code_and_shows_unmatched_indicators(app, world, client, login_as):
     with app.test_request_context():
         admin = db.session.get(User, world.admin)
         lead = db.session.get(User, world.lead_a)
@@ -137,6 +137,14 @@ def test_comparison_across_versions_goes_by_code_and_shows_unmatched_indicators(
         assert not rows["SK-9"].matched and rows["SK-9"].earlier is None and rows["SK-9"].later_score == 4
         assert not rows[dropped].matched and rows[dropped].later is None and rows[dropped].earlier_score == 3
         assert len(rows) == 23  # 21 shared + one new + one dropped: nothing silently left out
+        earlier.state = AssessmentState.PUBLISHED.value
+        db.session.commit()
+        later_id = later.id
+    login_as("lead_a")
+    page = client.get(f"/maturity/assessments/{later_id}").get_data(as_text=True)
+    comparison = page[page.index("Dibanding 2025"):]
+    assert "tanpa padanan di versi 1" in comparison and "tanpa padanan di versi 2" in comparison
+    assert comparison.count("<tr>") == 1 + 23 and f">{dropped}<" in comparison and ">SK-9<" in comparison
 
 
 # --- the round: permissions --------------------------------------------------------------------
@@ -187,6 +195,7 @@ def test_an_assessor_sees_only_assigned_agencies_and_never_edits_the_self_assess
     assert client.post(f"/maturity/assessments/{round_ids.b}/indicators/{round_ids.indicator}", data=form,
                        headers=HX).status_code == 403
     assert "Dinas Pendidikan" in client.get("/maturity/").get_data(as_text=True)
+    assert 'href="/maturity/"' in client.get("/").get_data(as_text=True)  # the menu entry
 
 
 def test_an_assessor_is_never_assigned_to_his_own_agency_and_the_reason_is_shown(client, login_as, app, world,
@@ -381,3 +390,20 @@ def test_evidence_from_the_portal_and_an_uploaded_file(client, login_as, app, wo
     download.close()
     relogin(client, login_as, "lead_b")
     assert client.get(f"/maturity/evidence/{file_id}").status_code == 404
+
+
+def test_reopening_to_the_lead_lets_him_correct_and_submit_again(client, login_as, app, world, round_ids):
+    with app.test_request_context():
+        assessment = db.session.get(MaturityAssessment, round_ids.a)
+        fill(assessment, db.session.get(User, world.lead_a), do_submit=True)
+        assessment.state = AssessmentState.PUBLISHED.value
+        db.session.commit()
+        form = self_form(assessment, score=5, action="submit")
+    login_as("admin")
+    assert client.post(f"/maturity/assessments/{round_ids.a}/reopen",
+                       data={"to_state": "draft", "reason": "Skor SK-2 salah ketik"}).status_code == 302
+    relogin(client, login_as, "lead_a")
+    assert client.post(f"/maturity/assessments/{round_ids.a}/self", data=form).status_code == 302
+    with app.app_context():
+        assessment = db.session.get(MaturityAssessment, round_ids.a)
+        assert assessment.state == AssessmentState.SUBMITTED and assessment.self_total == Decimal("100.0")
