@@ -5,10 +5,14 @@ from sqlalchemy import select
 
 from kmapp.clock import local_today
 from kmapp.extensions import db
-from kmapp.maturity.assessments import SelfInput, save_self_assessment, submit
+from kmapp.maturity.assessments import (SelfInput, VerifyInput, complete_verification, save_self_assessment,
+                                       save_verification, submit)
 from kmapp.maturity.instruments import seed_default_instrument
-from kmapp.maturity.rounds import assign_assessor, open_round
-from kmapp.models import Agency, MaturityAssessment, MaturityRound, User
+from kmapp.maturity.rounds import assign_assessor, open_round, publish
+from kmapp.models import Agency, MaturityAssessment, MaturityEvidence, MaturityInstrument, MaturityRound, User
+
+from .fixtures_assets import pdf_bytes
+from .fixtures_hostile import sign_in_as, upload_with_name
 
 
 def open_test_round(world, year: int = 2026, deadline: date | None = None, assign: bool = True) -> MaturityRound:
@@ -94,15 +98,6 @@ def build_hostile_maturity(app, client, built) -> None:
     """Last year's round published for agency A; this year's on a version whose indicator names
     are hostile (typed by the admin), with a lead's justification, an uploaded file, a
     facilitator's comment and an assessor's reason, all hostile, typed through the pages."""
-    import io
-
-    from kmapp.maturity.assessments import save_verification, VerifyInput
-    from kmapp.maturity.rounds import publish
-    from kmapp.models import MaturityInstrument
-
-    from .fixtures_assets import pdf_bytes
-    from .fixtures_hostile import sign_in_as, upload_with_name
-
     p = built.payloads
     with app.test_request_context():
         lead, admin = db.session.get(User, built.lead_a), db.session.get(User, built.admin)
@@ -111,7 +106,6 @@ def build_hostile_maturity(app, client, built) -> None:
         last_year = assessment_of(old, built.agency_a)
         fill(last_year, lead, score=5, do_submit=True)
         save_verification(last_year, [VerifyInput(i.id, 5) for i in old.instrument.indicators], admin)
-        from kmapp.maturity.assessments import complete_verification
         complete_verification(last_year, admin)
         publish(last_year, admin)
         db.session.commit()
@@ -157,7 +151,6 @@ def build_hostile_maturity(app, client, built) -> None:
     assert response.status_code == 302, response.get_data(as_text=True)
     lead_client.get("/")
     with app.app_context():
-        from kmapp.models import MaturityEvidence
         built.ids["evidence_file"] = db.session.scalar(select(MaturityEvidence.id).where(MaturityEvidence.kind == "file"))
     facilitator = sign_in_as(app, client, built.facilitator)
     assert facilitator.post(f"/maturity/assessments/{built.assessment_a}/comments",

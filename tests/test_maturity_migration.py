@@ -17,7 +17,7 @@ from kmapp.maturity.scoring import instrument_total
 from kmapp.models import Agency, MaturityScore, Role
 
 from .conftest import user
-from .test_postgres import pg_app  # noqa: F401 (fixture; skipped without TEST_DATABASE_URL)
+from .test_postgres import URL, pg_app  # noqa: F401 (fixture)
 
 
 def _maturity_differences(connection) -> list:
@@ -71,5 +71,6 @@ def test_the_migration_matches_the_models_on_sqlite(tmp_path):
             db.engine.dispose()
 
 
+@pytest.mark.skipif(not URL, reason="TEST_DATABASE_URL is not set")
 def test_the_migration_matches_the_models_on_postgresql(pg_app):  # noqa: F811
     _exercise(pg_app)

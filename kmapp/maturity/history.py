@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from ..programme.charts import Group, Series, grouped_bars_svg, series_fills
 from .comparison import YearResult, published_history
+from .presenting import LEVEL_NAME, score_text
 
 
 @dataclass(frozen=True)
@@ -33,5 +34,4 @@ def agency_maturity(agency) -> MaturityHistory:
 
 def maturity_context(agency) -> dict:
     """What templates/maturity/_agency_history.html needs, for the agency page's context."""
-    from .presenting import LEVEL_NAME, score_text
     return {"maturity": agency_maturity(agency), "maturity_score": score_text, "maturity_level_name": LEVEL_NAME}

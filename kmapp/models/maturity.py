@@ -17,7 +17,6 @@ from .base import utcnow
 from .enums import one_of
 from .people import Agency, User
 
-LEVELS = (1, 2, 3, 4, 5)
 SCORE_MIN, SCORE_MAX = 1, 5
 
 
