@@ -113,6 +113,10 @@ def test_admin_makes_a_new_version_through_the_pages_and_the_used_one_refuses_ed
         copy = db.session.get(MaturityInstrument, copy.id)
         assert copy.indicators[0].weight == 20 and "SK-9" in [i.code for i in copy.indicators]
         assert db.session.get(MaturityInstrument, used_id).indicators[0].weight == 10
+    changes = client.get(f"/maturity/instruments/{copy.id}").get_data(as_text=True)
+    changes = changes[changes.index("Perubahan dari versi 1"):changes.index("SK · ")]
+    assert "baru; tanpa padanan di versi 1" in changes and ">SK-9<" in changes
+    assert "diubah (bobot 10 → 20)" in changes and changes.count("<tr>") == 3  # header + two changes
 
 
 def test_comparison_across_versions_goes_by_code_and_shows_unmatched_indicators(app, world, client, login_as):

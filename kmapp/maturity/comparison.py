@@ -79,3 +79,33 @@ def previous_published(assessment: MaturityAssessment) -> MaturityAssessment | N
         .where(MaturityAssessment.agency_id == assessment.agency_id,
                MaturityAssessment.state == AssessmentState.PUBLISHED, MaturityRound.year < assessment.round.year)
         .order_by(MaturityRound.year.desc()).limit(1))
+
+
+@dataclass(frozen=True)
+class VersionChange:
+    """One indicator that differs between two versions, by code."""
+    code: str
+    earlier: MaturityIndicator | None  # None: new in the later version
+    later: MaturityIndicator | None    # None: removed from the later version
+
+    @property
+    def what(self) -> str:
+        if self.earlier is None:
+            return "added"
+        if self.later is None:
+            return "removed"
+        return "changed"
+
+
+def version_changes(earlier: MaturityInstrument, later: MaturityInstrument) -> list[VersionChange]:
+    """Indicators added, removed, or changed (name, weight or a level descriptor) from `earlier`."""
+    before = {i.code: i for i in earlier.indicators}
+    after = {i.code: i for i in later.indicators}
+    changes = []
+    for code in list(after) + [code for code in before if code not in after]:
+        old, new = before.get(code), after.get(code)
+        if old is not None and new is not None and (old.name, old.weight, old.descriptors) == \
+                (new.name, new.weight, new.descriptors):
+            continue
+        changes.append(VersionChange(code, old, new))
+    return changes

@@ -13,6 +13,7 @@ from ..models import (Agency, AssessmentState, MaturityAssessment, MaturityDimen
 from ..policy import (assessor_assigned, can_edit_self_assessment, can_manage_maturity, can_verify_assessment, can_view_maturity, facilitates_in_agency, get_or_404,
                       leads_in_agency, require)
 from . import bp, presenting
+from .comparison import version_changes
 from .forms import AssignForm, IndicatorForm, OpenRoundForm, ThresholdsForm, UnassignForm
 from .instruments import (InstrumentFrozen, InstrumentInvalid, add_indicator, latest_instrument, new_version,
                           remove_indicator, seed_default_instrument, set_thresholds, update_indicator)
@@ -57,7 +58,9 @@ def instrument(instrument_id: int):
 
 
 def _instrument_page(found: MaturityInstrument, thresholds_form, status: int = 200):
+    base = db.session.get(MaturityInstrument, found.based_on_id) if found.based_on_id else None
     return render_page("maturity/instrument.html", status=status, instrument=found, thresholds_form=thresholds_form,
+                       base=base, changes=version_changes(base, found) if base else [],
                        editable=can_manage_maturity(current_user) and not found.frozen, action_form=UnassignForm(),
                        **presenting.context())
 
