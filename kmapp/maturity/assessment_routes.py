@@ -15,7 +15,7 @@ from ..policy import (assessment_for_view, can_comment_assessment, can_edit_self
                       can_verify_assessment, get_or_404, require)
 from . import bp, presenting
 from .assessments import (AssessmentRefused, SelfInput, VerifyInput, add_comment, complete_verification,
-                          evidence_choices, save_self_assessment, save_verification, scores_by_indicator, submit)
+                          evidence_choices, load_whole, save_self_assessment, save_verification, scores_by_indicator, submit)
 from .comparison import compare_assessments, previous_published
 from .evidence import add_file_evidence, delete_file_after_commit, remove_evidence
 from .forms import (ActionForm, CommentForm, EvidenceUploadForm, IndicatorSelfForm, IndicatorVerifyForm,
@@ -68,6 +68,7 @@ def _verify_forms(assessment, formdata=None) -> dict[int, IndicatorVerifyForm]:
 
 def _page(assessment, *, self_forms=None, verify_forms=None, comment_form=None, reopen_form=None,
           upload_form=None, message=None, status: int = 200):
+    assessment = load_whole(assessment)
     editing = can_edit_self_assessment(current_user, assessment)
     verifying = can_verify_assessment(current_user, assessment)
     if editing and self_forms is None:

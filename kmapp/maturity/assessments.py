@@ -10,6 +10,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
 
 from ..audit import record_change
 from ..dates import detail_date
@@ -44,6 +45,18 @@ class VerifyInput:
 
 def score_error(indicator: MaturityIndicator) -> str:
     return _("Skor %(code)s harus bilangan bulat 1 sampai 5.", code=indicator.code)
+
+
+def load_whole(assessment: MaturityAssessment) -> MaturityAssessment:
+    """The assessment with its scores, their evidence (meetings, assets) and comments in a few
+    queries, for the pages that show all of it."""
+    statement = (select(MaturityAssessment).where(MaturityAssessment.id == assessment.id)
+                 .options(selectinload(MaturityAssessment.scores).selectinload(MaturityScore.evidence)
+                          .options(joinedload(MaturityEvidence.meeting), joinedload(MaturityEvidence.asset)),
+                          selectinload(MaturityAssessment.comments).joinedload(MaturityComment.author),
+                          joinedload(MaturityAssessment.agency))
+                 .execution_options(populate_existing=True))
+    return db.session.scalar(statement)
 
 
 def scores_by_indicator(assessment: MaturityAssessment) -> dict[int, MaturityScore]:

@@ -8,6 +8,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from ..audit import record_change
 from ..clock import local_today
@@ -68,8 +69,8 @@ def unassign_assessor(round_: MaturityRound, agency_id: int, assessor_id: int, a
 
 
 def assignments_by_agency(round_: MaturityRound) -> dict[int, list[User]]:
-    rows = db.session.scalars(select(MaturityAssessorAssignment)
-                              .where(MaturityAssessorAssignment.round_id == round_.id))
+    rows = db.session.scalars(select(MaturityAssessorAssignment).where(MaturityAssessorAssignment.round_id == round_.id)
+                              .options(joinedload(MaturityAssessorAssignment.assessor)))
     found: dict[int, list[User]] = {}
     for row in rows:
         found.setdefault(row.agency_id, []).append(row.assessor)

@@ -2,16 +2,17 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import or_, select, tuple_
+from sqlalchemy.orm import joinedload
 from wtforms.fields.choices import SelectChoice
 
 from ..extensions import db
 from ..htmx import render_page
 from ..integers import optional_db_int
-from ..models import (Agency, AssessmentState, MaturityAssessment, MaturityDimension, MaturityIndicator,
-                      MaturityInstrument, MaturityRound, Role, User, UserRole)
-from ..policy import (assessor_assigned, can_edit_self_assessment, can_manage_maturity, can_verify_assessment, can_view_maturity, facilitates_in_agency, get_or_404,
-                      leads_in_agency, require)
+from ..models import (Agency, AssessmentState, MaturityAssessment, MaturityAssessorAssignment, MaturityDimension,
+                      MaturityIndicator, MaturityInstrument, MaturityRound, Role, User, UserRole)
+from ..policy import (can_edit_self_assessment, can_manage_maturity, can_view_maturity, facilitates_in_agency,
+                      get_or_404, leads_in_agency, require)
 from . import bp, presenting
 from .comparison import version_changes
 from .forms import AssignForm, IndicatorForm, OpenRoundForm, ThresholdsForm, UnassignForm
@@ -26,15 +27,29 @@ def _rounds() -> list[MaturityRound]:
 
 
 def my_assessments(user) -> list[MaturityAssessment]:
-    """What the user works on: his agency's (lead, facilitator) or assigned ones (assessor)."""
+    """What the user works on: his agency's (lead, facilitator) or assigned ones (assessor), the
+    ones waiting for him first. A few queries, whatever the number of rounds."""
     if not can_view_maturity(user) or can_manage_maturity(user):
         return []
-    rows = db.session.scalars(select(MaturityAssessment).join(MaturityRound)
+    agency_ids = {m.community.agency_id for m in user.memberships}
+    assigned = set(db.session.execute(select(MaturityAssessorAssignment.round_id, MaturityAssessorAssignment.agency_id)
+                                      .where(MaturityAssessorAssignment.assessor_id == user.id)).all()) \
+        if user.has_role(Role.ASSESSOR) else set()
+    conditions = ([MaturityAssessment.agency_id.in_(agency_ids)] if agency_ids else []) + \
+        ([tuple_(MaturityAssessment.round_id, MaturityAssessment.agency_id).in_(assigned)] if assigned else [])
+    if not conditions:
+        return []
+    rows = db.session.scalars(select(MaturityAssessment).join(MaturityRound).where(or_(*conditions))
+                              .options(joinedload(MaturityAssessment.agency), joinedload(MaturityAssessment.round))
                               .order_by(MaturityRound.year.desc(), MaturityAssessment.agency_id))
+
+    def verifies(a) -> bool:  # assessor_assigned() without a query per row
+        return (a.round_id, a.agency_id) in assigned and user.agency_id != a.agency_id
+
     mine = [a for a in rows if leads_in_agency(user, a.agency_id) or facilitates_in_agency(user, a.agency_id)
-            or assessor_assigned(user, a)]
-    # What waits for this user first: a lead's draft, an assessor's submissions; then the rest.
-    return sorted(mine, key=lambda a: not (can_edit_self_assessment(user, a) or can_verify_assessment(user, a)))
+            or verifies(a)]
+    return sorted(mine, key=lambda a: not (can_edit_self_assessment(user, a)
+                                           or (a.state == AssessmentState.SUBMITTED and verifies(a))))
 
 
 @bp.get("/")
@@ -189,7 +204,9 @@ def _assign_form(round_: MaturityRound, formdata=None) -> AssignForm:
 
 
 def _round_page(round_: MaturityRound, assign_form: AssignForm, status: int = 200):
-    assessments = sorted(round_.assessments, key=lambda a: a.agency.name)
+    assessments = list(db.session.scalars(select(MaturityAssessment).join(Agency)
+                                          .where(MaturityAssessment.round_id == round_.id)
+                                          .options(joinedload(MaturityAssessment.agency)).order_by(Agency.name)))
     counts = {state: sum(1 for a in assessments if a.state == state) for state in AssessmentState}
     return render_page("maturity/round.html", status=status, round=round_, assessments=assessments, counts=counts,
                        assigned=assignments_by_agency(round_), assign_form=assign_form, action_form=UnassignForm(),

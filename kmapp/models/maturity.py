@@ -55,8 +55,10 @@ class MaturityInstrument(db.Model):
     frozen_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     created_by: Mapped[User | None] = relationship()
+    # An instrument is small and always read whole: dimensions and indicators come in two queries.
     dimensions: Mapped[list["MaturityDimension"]] = relationship(
-        back_populates="instrument", cascade="all, delete-orphan", order_by="MaturityDimension.position")
+        back_populates="instrument", cascade="all, delete-orphan", order_by="MaturityDimension.position",
+        lazy="selectin")
 
     @property
     def frozen(self) -> bool:
@@ -83,7 +85,8 @@ class MaturityDimension(db.Model):
 
     instrument: Mapped[MaturityInstrument] = relationship(back_populates="dimensions")
     indicators: Mapped[list["MaturityIndicator"]] = relationship(
-        back_populates="dimension", cascade="all, delete-orphan", order_by="MaturityIndicator.position")
+        back_populates="dimension", cascade="all, delete-orphan", order_by="MaturityIndicator.position",
+        lazy="selectin")
 
 
 class MaturityIndicator(db.Model):
