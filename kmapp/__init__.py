@@ -79,6 +79,7 @@ def _register_blueprints(app: Flask) -> None:
     from .auth import bp as auth_bp
     from .communities import bp as communities_bp
     from .main import bp as main_bp
+    from .maturity import bp as maturity_bp
     from .search import bp as search_bp
     from .programme import bp as programme_bp
 
@@ -89,3 +90,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(assets_bp, url_prefix="/assets")
     app.register_blueprint(search_bp)
     app.register_blueprint(programme_bp, url_prefix="/programme")
+    app.register_blueprint(maturity_bp, url_prefix="/maturity")

@@ -212,3 +212,69 @@ def asset_for_view(asset_id: int) -> Asset:
     if not can_view_asset(current_user, asset):
         abort(404)
     return asset
+
+
+# --- Maturity assessment (kmapp/maturity/) ------------------------------------------------------
+# Leads fill in their own agency's self-assessment; facilitators of the agency's CoPs comment;
+# assessors verify only the agencies an admin assigned them, never their own; admins run rounds.
+
+def leads_in_agency(user: User, agency_id: int) -> bool:
+    """A CoP lead of one of the agency's communities."""
+    return (user.is_authenticated and user.has_role(Role.COP_LEAD)
+            and any(m.role == MemberRole.LEAD and m.community.agency_id == agency_id for m in user.memberships))
+
+
+def facilitates_in_agency(user: User, agency_id: int) -> bool:
+    return (user.is_authenticated and user.has_role(Role.FACILITATOR)
+            and any(m.role == MemberRole.FACILITATOR and m.community.agency_id == agency_id
+                    for m in user.memberships))
+
+
+def can_view_maturity(user: User) -> bool:
+    """The "Maturitas" menu: admins, assessors, CoP leads and facilitators."""
+    return user.is_authenticated and any(user.has_role(role) for role in
+                                         (Role.ADMIN, Role.ASSESSOR, Role.COP_LEAD, Role.FACILITATOR))
+
+
+def can_manage_maturity(user: User) -> bool:
+    """Instrument versions, rounds, assessor assignments, publication: the programme office."""
+    return is_admin(user)
+
+
+def assessor_assigned(user: User, assessment) -> bool:
+    """An assessor assigned to this agency in this round, and not one of its employees."""
+    from .models import MaturityAssessorAssignment
+    if not (user.is_authenticated and user.has_role(Role.ASSESSOR)) or user.agency_id == assessment.agency_id:
+        return False
+    return db.session.get(MaturityAssessorAssignment, (assessment.round_id, assessment.agency_id, user.id)) is not None
+
+
+def can_view_assessment(user: User, assessment) -> bool:
+    """Admins; the agency's leads and facilitators; its assigned assessors; once published, also
+    the programme's watchers (who see every agency's figures on the dashboard)."""
+    if is_admin(user) or leads_in_agency(user, assessment.agency_id) \
+            or facilitates_in_agency(user, assessment.agency_id) or assessor_assigned(user, assessment):
+        return True
+    return assessment.state == "published" and can_view_programme(user)
+
+
+def can_edit_self_assessment(user: User, assessment) -> bool:
+    """Only the agency's own CoP leads, only while it is a draft."""
+    return assessment.state == "draft" and leads_in_agency(user, assessment.agency_id)
+
+
+def can_comment_assessment(user: User, assessment) -> bool:
+    return assessment.state != "published" and (is_admin(user) or facilitates_in_agency(user, assessment.agency_id))
+
+
+def can_verify_assessment(user: User, assessment) -> bool:
+    return assessment.state == "submitted" and assessor_assigned(user, assessment)
+
+
+def assessment_for_view(assessment_id: int):
+    """The assessment, or 404 for one the user may not look at."""
+    from .models import MaturityAssessment
+    assessment = get_or_404(MaturityAssessment, assessment_id)
+    if not can_view_assessment(current_user, assessment):
+        abort(404)
+    return assessment

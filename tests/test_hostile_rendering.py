@@ -19,6 +19,7 @@ from kmapp.models import Asset, Meeting
 
 from .fixtures_assets import asset_form, exe_bytes, pdf_bytes
 from .fixtures_hostile import build_hostile_world, inspect_page, set_locale, sign_in_as, upload_with_name
+from .fixtures_maturity import MATURITY_POST_ENDPOINTS, build_hostile_maturity, maturity_urls
 
 HX = {"HX-Request": "true"}
 
@@ -29,7 +30,8 @@ DROPPED_INPUT = {"kindq"}
 # GET endpoints that answer with something other than HTML, and what they must answer with.
 NOT_HTML = {"assets.download": "application/pdf", "assets.view": "application/pdf",
             "main.healthz": "application/json", "programme.export_csv": "text/csv",
-            "programme.export_xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+            "programme.export_xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "maturity.evidence_file": "application/pdf"}
 
 # POST endpoints, and the test below that renders what they answer (or why nothing renders).
 POST_ENDPOINTS = {
@@ -57,6 +59,7 @@ POST_ENDPOINTS = {
     "programme.save_override_target": "built in the world; the targets page is swept",
     "programme.delete_override_target": "redirect only",
 }
+POST_ENDPOINTS.update(MATURITY_POST_ENDPOINTS)
 
 
 def get_urls(w, p) -> dict[str, list[str]]:
@@ -101,6 +104,7 @@ def get_urls(w, p) -> dict[str, list[str]]:
         "search.results": ["/search", "/search?q=racun", "/search?q=racun+zztitlezz", "/search?q=" + hostile_q,
                            "/search?q=racun&agency=" + p.tiny("facet") + "&type=sop&year=2025&stage=creation",
                            "/search?q=racun&sort=newest"],
+        **maturity_urls(w),
     }
 
 
@@ -120,6 +124,7 @@ def hostile(tmp_path_factory):
     with app.app_context():
         db.create_all()
     world = build_hostile_world(app, app.test_client())
+    build_hostile_maturity(app, app.test_client(), world)
     urls = get_urls(world, world.payloads)
     world.ids["stored_markers"] = set(world.payloads.markers)  # what the world and the URLs carry
     yield app, world, urls

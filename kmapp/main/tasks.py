@@ -17,6 +17,7 @@ from .. import labels
 from ..assets.usage import assets_due_for_review
 from ..dates import list_date
 from ..extensions import db
+from ..maturity.tasks import maturity_tasks
 from ..models import Community, Meeting, MemberRole, Role, User
 from ..policy import is_admin
 from ..programme.standing import running_standings
@@ -92,6 +93,7 @@ def review_tasks(user: User, today: date) -> list[Task]:
 
 
 PROVIDERS: list[Callable[[User, date], list[Task]]] = [quarter_target_tasks, accompaniment_tasks, review_tasks]
+PROVIDERS.append(maturity_tasks)  # kmapp/maturity/tasks.py
 
 
 def tasks_for(user: User, today: date) -> list[Task]:

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..files.storage import upload_dir
-from ..models import AssetFileVersion
+from ..models import AssetFileVersion, MaturityEvidence
 
 STORED_NAME_LENGTH = 32  # secrets.token_hex(16)
 
@@ -34,6 +34,9 @@ class StorageDifferences:
 def compare_storage(grace_seconds: float) -> StorageDifferences:
     """Every stored file against every file-version row."""
     named = dict(db.session.execute(select(AssetFileVersion.storage_name, AssetFileVersion.id)).all())
+    # Maturity evidence files are named by their own rows: never orphans (not reported as missing here).
+    evidence = set(db.session.scalars(select(MaturityEvidence.storage_name)
+                                      .where(MaturityEvidence.storage_name.is_not(None))))
     differences = StorageDifferences()
     on_disk = set()
     cutoff = time.time() - grace_seconds
@@ -42,7 +45,7 @@ def compare_storage(grace_seconds: float) -> StorageDifferences:
             _sort_unnamed(path, cutoff, differences.partial, differences)
             continue
         on_disk.add(path.name)
-        if path.name not in named:
+        if path.name not in named and path.name not in evidence:
             _sort_unnamed(path, cutoff, differences.orphans, differences)
     differences.missing = sorted((version_id, name) for name, version_id in named.items() if name not in on_disk)
     return differences

@@ -8,6 +8,9 @@ from .enums import (AccessKind, AssetStatus, AssetType, JobState, KmStage, Meeti
 from .jobs import Job
 from .meetings import Attendance, Meeting, MeetingSeciStage, QuarterLock
 from .people import Agency, Community, CommunityMember, LoginAttempt, User, UserRole, UserSession
+from .maturity import (AssessmentState, EvidenceKind, MaturityAssessment, MaturityAssessorAssignment, MaturityComment,
+                       MaturityDimension, MaturityEvidence, MaturityIndicator, MaturityInstrument, MaturityRound,
+                       MaturityScore, MaturityWarningSettings)
 from .programme import QuarterTarget
 from .settings import AttendeeVisibility, MinutesVisibility, ProgrammeSetting
 
@@ -19,4 +22,7 @@ __all__ = [
     "QuarterTarget", "Role", "SearchOutbox", "SeciStage", "Tag", "User", "UserRole", "UserSession",
     "Visibility", "asset_tag", "utcnow",
     "AttendeeVisibility", "MinutesVisibility", "ProgrammeSetting",
+    "AssessmentState", "EvidenceKind", "MaturityAssessment", "MaturityAssessorAssignment", "MaturityComment",
+    "MaturityDimension", "MaturityEvidence", "MaturityIndicator", "MaturityInstrument", "MaturityRound",
+    "MaturityScore", "MaturityWarningSettings",
 ]

@@ -10,6 +10,7 @@ from .. import labels
 from ..assets.rules import meeting_required_from
 from ..extensions import db
 from ..htmx import render_page
+from ..maturity.history import maturity_context
 from ..models import QuarterTarget
 from ..policy import agency_for_view, can_edit_targets, can_view_programme, get_or_404, require
 from ..quarters import current_quarter
@@ -94,7 +95,7 @@ def _download(body: bytes, mimetype: str, filename: str) -> Response:
 def agency(agency_id: int):
     found = agency_for_view(agency_id)
     overview = agency_overview(found, current_user, _today())
-    return render_template("programme/agency.html", overview=overview, percent=percent, number=number, target=UTILISATION_TARGET,
+    return render_template("programme/agency.html", overview=overview, **maturity_context(found), percent=percent, number=number, target=UTILISATION_TARGET,
                            STATUS_LABEL=STATUS_LABEL, STATUS_SYMBOL=STATUS_SYMBOL, kind_label=kind_label)
 
 @bp.get("/agencies/mine")

@@ -61,6 +61,13 @@ TARGETS = PageSpec("targets", "/programme/targets", "admin", feature="target set
 COP_LIST = PageSpec("CoP list", "/cops", "pegawai", feature="CoP pages")
 DUE = PageSpec("assets due for review", "/assets/due", "admin", feature="asset reviews")
 QUARTER_LOCKS = PageSpec("quarter locks", "/quarters", "admin", feature="quarter locks")
+# The maturity round: the first assessment listed is the one waiting for this user.
+MATURITY_SELF = PageSpec("maturity: self-assessment", r"/maturity/assessments/\d+", "lead.dinkes",
+                         link_on="/maturity/", feature="maturity")
+MATURITY_VERIFY = PageSpec("maturity: verification", r"/maturity/assessments/\d+", "juri", link_on="/maturity/",
+                           feature="maturity")
+MATURITY_ROUND = PageSpec("maturity: round", r"/maturity/rounds/\d+", "admin", link_on="/maturity/", feature="maturity")
+MATURITY_PAGES = (MATURITY_SELF, MATURITY_VERIFY, MATURITY_ROUND)
 
 USER_SEARCH_TYPED = ADMIN_USERS.after("admin user search (as you type)", _type_in_user_search)
 SEARCH_TYPED = SEARCH.after("search as you type", type_in_search_as_you_type)
@@ -68,10 +75,10 @@ SEARCH_ALL_TYPED = SEARCH_ALL.after("search as you type (groups of copies)", _ty
 MEETING_FORM = COP.after("meeting form (Catat pertemuan)", _open_meeting_form)
 UPLOAD_FORM = COP.after("asset upload form (Unggah aset)", _open_upload_form)
 
-BUDGET_PAGES = (LOGIN, HOME, ADMIN_USERS, SEARCH, SEARCH_ALL, ASSET, COP, DASHBOARD)
+BUDGET_PAGES = (LOGIN, HOME, ADMIN_USERS, SEARCH, SEARCH_ALL, ASSET, COP, DASHBOARD) + MATURITY_PAGES
 BUDGET_PARTIALS = (USER_SEARCH_TYPED, SEARCH_TYPED, SEARCH_ALL_TYPED, MEETING_FORM, UPLOAD_FORM)
 AXE_PAGES = (LOGIN, HOME, ADMIN_USERS, NOT_FOUND, SEARCH, SEARCH_ALL, ASSET, COP, MEETING_FORM, UPLOAD_FORM,
-             DASHBOARD)
+             DASHBOARD) + MATURITY_PAGES
 # Every main page, for the phone-width check: nothing may make the whole page scroll sideways.
 MAIN_PAGES = AXE_PAGES + (AGENCY, MEETING, REPORT, TARGETS, COP_LIST, DUE, QUARTER_LOCKS)
 
