@@ -1,13 +1,13 @@
 """maturity: versioned instrument, yearly rounds, assessments, scores, evidence, comments, warning settings
 
 Revision ID: 0011
-Revises: 0009 (re-chained after 0010 by the integrator when both branches are merged)
+Revises: 0010
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0011'
-down_revision = '0009'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
