@@ -2,6 +2,9 @@
 from .assets import (Asset, AssetAccess, AssetFile, AssetFileVersion, AssetVote, PendingUpload, SearchOutbox, Tag,
                      asset_tag)
 from .audit import AuditLog
+from .award import (AspectScore, AssessorAssignment, AwardCriterion, AwardResult, AwardRound, Nomination,
+                    NominationAttachment, NominationEvidence, NominationNarrative, RoundStatus, ScoreSheet,
+                    SheetStatus)
 from .base import utcnow
 from .enums import (AccessKind, AssetStatus, AssetType, JobState, KmStage, MeetingFormat, MemberRole, Role,
                     SeciStage, Visibility)
@@ -18,4 +21,6 @@ __all__ = [
     "QuarterTarget", "Role", "SearchOutbox", "SeciStage", "Tag", "User", "UserRole", "UserSession",
     "Visibility", "asset_tag", "utcnow",
     "AttendeeVisibility", "MinutesVisibility", "ProgrammeSetting",
+    "AspectScore", "AssessorAssignment", "AwardCriterion", "AwardResult", "AwardRound", "Nomination",
+    "NominationAttachment", "NominationEvidence", "NominationNarrative", "RoundStatus", "ScoreSheet", "SheetStatus",
 ]

@@ -14,6 +14,7 @@ from ..models import QuarterTarget
 from ..policy import agency_for_view, can_edit_targets, can_view_programme, get_or_404, require
 from ..quarters import current_quarter
 from . import bp
+from ..award.history import award_history_context
 from .agency import agency_overview
 from .charts import quarter_trend_chart, utilisation_chart
 from .dashboard import QUARTERS, Filters, behind_details, build_dashboard
@@ -95,7 +96,8 @@ def agency(agency_id: int):
     found = agency_for_view(agency_id)
     overview = agency_overview(found, current_user, _today())
     return render_template("programme/agency.html", overview=overview, percent=percent, number=number, target=UTILISATION_TARGET,
-                           STATUS_LABEL=STATUS_LABEL, STATUS_SYMBOL=STATUS_SYMBOL, kind_label=kind_label)
+                           STATUS_LABEL=STATUS_LABEL, STATUS_SYMBOL=STATUS_SYMBOL, kind_label=kind_label,
+                           **award_history_context(found.id))
 
 @bp.get("/agencies/mine")
 def my_agency():
