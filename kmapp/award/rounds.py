@@ -106,7 +106,8 @@ def unassign(award: AwardRound, agency_id: int, assessor_id: int, actor: User) -
 
 
 def assignments(award: AwardRound) -> list[AssessorAssignment]:
-    return list(db.session.scalars(select(AssessorAssignment).join(Agency).join(User)
+    return list(db.session.scalars(select(AssessorAssignment).join(Agency, Agency.id == AssessorAssignment.agency_id)
+                                   .join(User, User.id == AssessorAssignment.assessor_id)
                                    .where(AssessorAssignment.round_id == award.id).order_by(Agency.name, User.name)))
 
 
