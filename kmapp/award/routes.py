@@ -74,6 +74,8 @@ def score(year: int, agency_id: int):
     reason = own_agency_reason(current_user, agency.id) if current_user.is_authenticated else None
     if reason and not can_manage_award(current_user):
         return refused_page(reason)
+    if not can_score(current_user, award, agency.id) and can_manage_award(current_user) and request.method == "GET":
+        return redirect(url_for(".nomination", year=year, agency_id=agency.id))  # admins read, never score
     require(can_score(current_user, award, agency.id))
     sheet = sheet_of(award, agency.id, current_user)
     if request.method == "GET":
