@@ -16,7 +16,7 @@ def _limit_upload_request(endpoint, values):
         request.max_content_length = max_request_bytes()
 
 
-register_nav(_l("KM Award"), "award.index", visible=lambda user: user.is_authenticated, order=65,
+register_nav(_l("Penghargaan KMA"), "award.index", visible=lambda user: user.is_authenticated, order=65,
              section=("award.round_page", "award.new_round", "award.edit_round", "award.nomination", "award.score",
                       "award.data_sheet_page", "award.results", "award.other_scores", "award.certificate"))
 
