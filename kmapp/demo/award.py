@@ -14,15 +14,13 @@ from ..award.rounds import create_round, finalise
 from ..award.rubric import criterion_label
 from ..award.scoring import Entry, check_entries
 from ..extensions import db
+from ..policy import belongs_to_agency
 from ..models import (Agency, Asset, AssessorAssignment, AspectScore, AwardRound, Community, Meeting, Nomination,
                       NominationEvidence, NominationNarrative, Role, ScoreSheet, SheetStatus, User)
 
 FIRST_CEREMONY = date(2025, 12, 10)
 FIRST_DEADLINE = date(2025, 11, 14)
 WINNERS = 15
-# External assessors besides `juri` (academics and practitioners; no agency, so no conflicts).
-ASSESSORS = ("Prof. Dr. Lilis Suryani", "Dr. Bambang Prasetyo", "Ir. Maya Anggraini, M.Si.",
-             "Drs. Agus Salim Harahap")
 SHOWCASE_CODES = ("DINKES", "DISPUSIP", "KOMINFOTIK")
 COMMENTS = {1: "Belum tampak kegiatan yang mendukung aspek ini.", 2: "Ada upaya awal, belum konsisten.",
             3: "Cukup, sesuai harapan minimal.", 4: "Baik, didukung bukti dari portal.",
@@ -48,7 +46,7 @@ def seed_award(today: date, admin: User, juri: User) -> str:
         return ""
     agencies = list(db.session.scalars(select(Agency).order_by(Agency.code)))
     quality = _quality(agencies, rng)
-    assessors = [juri] + _external_assessors()
+    assessors = [juri] + _panel_assessors()
     first = _finished_round(agencies, quality, assessors, admin, rng)
     summary = f"KMA 2025 final ({first} pemenang)"
     if today.year >= 2026:
@@ -66,26 +64,34 @@ def _quality(agencies: list[Agency], rng: random.Random) -> dict[int, float]:
                       + (0.9 if a.code in SHOWCASE_CODES else 0.0)) for a in agencies}
 
 
-def _external_assessors() -> list[User]:
-    people = []
-    for index, name in enumerate(ASSESSORS, start=2):
-        person = User(username=f"juri.{index}", name=name, email=f"juri.{index}@jakarta.go.id")
-        person.set_roles([Role.ASSESSOR])
-        people.append(person)
-    db.session.add_all(people)
+def _panel_assessors() -> list[User]:
+    """Two of BPSDM's widyaiswara (trainers) and two auditors of the Inspektorat (members of its
+    CoP) also sit on the jury: no extra accounts, and every agency has assessors who do not
+    belong to it (BPSDM's own nomination goes to the auditors)."""
+    from ..models import CommunityMember, UserRole
+    trainers = list(db.session.scalars(
+        select(User).join(UserRole).join(Agency, Agency.id == User.agency_id)
+        .where(UserRole.role == Role.FACILITATOR, Agency.code == "BPSDM", User.nip.is_not(None))
+        .order_by(User.id).limit(2)))
+    auditors = list(db.session.scalars(
+        select(User).join(CommunityMember, CommunityMember.user_id == User.id).join(Agency, Agency.id == User.agency_id)
+        .where(Agency.code == "INSPEKTORAT", CommunityMember.role == "member").order_by(User.id).limit(2)))
+    for person in trainers + auditors:
+        person.set_roles([*person.roles, Role.ASSESSOR])
     db.session.flush()
-    return people
+    return trainers + auditors
 
 
 def _eligible(assessors: list[User], agency: Agency) -> list[User]:
-    return [a for a in assessors if a.agency_id != agency.id]
+    return [a for a in assessors if not belongs_to_agency(a, agency.id)]
 
 
 def _finished_round(agencies, quality, assessors, admin, rng) -> int:
     award = create_round(2025, "KMA 2025", WINNERS, FIRST_DEADLINE, FIRST_CEREMONY, admin)
     for agency in agencies:
         _nomination(award, agency, rng, submitted=True, at=FIRST_DEADLINE - timedelta(days=rng.randint(1, 20)))
-        for assessor in rng.sample(_eligible(assessors, agency), 3):
+        eligible = _eligible(assessors, agency)
+        for assessor in rng.sample(eligible, min(3, len(eligible))):
             _assign(award, agency, assessor)
             _sheet(award, agency, assessor, quality[agency.id], rng, submitted=True,
                    at=FIRST_DEADLINE + timedelta(days=rng.randint(2, 18)))
@@ -111,8 +117,9 @@ def _running_round(today, agencies, quality, assessors, juri, rng) -> str:
     juri_agencies = [a for a in sent if a.id != juri.agency_id][:6]
     done = 0
     for agency in sent:
+        others = [a for a in _eligible(assessors, agency) if a is not juri]
         panel = ([juri] if agency in juri_agencies else []) + rng.sample(
-            [a for a in _eligible(assessors, agency) if a is not juri], 2 if agency in juri_agencies else 3)
+            others, min(len(others), 2 if agency in juri_agencies else 3))
         for assessor in panel:
             _assign(award, agency, assessor)
         for assessor in panel:
