@@ -153,3 +153,30 @@ def test_data_sheet_is_for_the_programme_assessors_and_the_agencys_leads(client,
     assert page.status_code == 200 and "belum dinilai" in text(page)
     partial = client.get(url, headers=HX)
     assert "<html" not in partial.get_data(as_text=True) and "HX-Request" in partial.headers["Vary"]
+
+
+def test_attachments_are_read_only_by_those_who_may_read_the_nomination(app, client, world, award, login_as):
+    import io
+    from .fixtures_assets import pdf_bytes
+    login_as("lead_a")
+    url = f"/award/{YEAR}/nominations/{world.agency_a}"
+    assert client.post(f"{url}/attachments", data={"files": [(io.BytesIO(pdf_bytes("x")), "bukti.pdf")]},
+                       content_type="multipart/form-data").status_code == 302
+    with app.app_context():
+        from kmapp.models import NominationAttachment
+        attachment = db.session.query(NominationAttachment).one().id
+    download = f"{url}/attachments/{attachment}"
+    response = client.get(download)
+    assert response.status_code == 200 and response.headers["Content-Security-Policy"] == "sandbox"
+    response.close()
+    client.post("/logout")
+    for who, status in (("lead_b", 404), ("employee", 404), ("assessor", 200)):
+        login_as(who)
+        response = client.get(download)
+        assert response.status_code == status, who
+        response.close()
+        # Another agency's URL never serves this agency's file.
+        assert client.get(f"/award/{YEAR}/nominations/{world.agency_b}/attachments/{attachment}").status_code == 404
+        client.post("/logout")
+    login_as("lead_b")
+    assert client.post(f"{url}/attachments/{attachment}/delete").status_code == 403

@@ -225,3 +225,44 @@ def assert_xlsx(data: bytes, award):
     assert rows[1][:6] == (1, "DINKES", "Dinas Kesehatan", 85, "Ya", 2)
     assert rows[1][6:] == (4.5, 4.5, 4.5, 4.5, 4.5, 4.5, 2.5, 4.5)
     assert rows[2][:6] == (2, "DISDIK", "Dinas Pendidikan", 85, "Tidak", 2)
+
+
+def rubric_fields(award_row, weights=None, title="KMA 2026") -> dict:
+    fields = {"title": title, "winners_count": "10", "submission_deadline": "2099-10-31", "ceremony_on": ""}
+    for index, criterion in enumerate(award_row.criteria):
+        weight = (weights or {}).get(criterion.code, criterion.weight)
+        fields |= {f"criteria-{index}-weight": str(weight), f"criteria-{index}-scale_min": "1",
+                   f"criteria-{index}-scale_max": "5"}
+    return fields
+
+
+def test_the_rubric_is_editable_until_the_first_sheet_is_sent(app, client, world, award, login_as):
+    login_as("admin")
+    with app.app_context():
+        row = db.session.get(AwardRound, 1)
+        changed = rubric_fields(row, {"leadership": 10})
+        flat = rubric_fields(row, {code: 0 for code in all_scores(3)})
+        bad_scale = rubric_fields(row) | {"criteria-0-scale_max": "1"}
+    assert client.get(f"/award/{YEAR}/edit").status_code == 200
+    assert client.post(f"/award/{YEAR}/edit", data=changed).status_code == 302
+    assert "Jumlah bobot harus lebih dari 0." in text(client.post(f"/award/{YEAR}/edit", data=flat))
+    assert "Ujung atas skala harus lebih besar" in text(client.post(f"/award/{YEAR}/edit", data=bad_scale))
+    with app.app_context():
+        row = db.session.get(AwardRound, 1)
+        assert {c.code: c.weight for c in row.criteria}["leadership"] == 10 and row.winners_count == 10
+    assign(client, world, world.agency_a, world.assessor)
+    client.post("/logout")
+    as_user(client, "juri")
+    assert client.post(f"/award/{YEAR}/scores/{world.agency_a}", data=sheet_fields(award.__dict__, all_scores(3))
+                       ).status_code == 302
+    client.post("/logout")
+    login_as("admin")
+    with app.app_context():
+        again = rubric_fields(db.session.get(AwardRound, 1), {"leadership": 20})
+    refused = client.post(f"/award/{YEAR}/edit", data=again)
+    assert refused.status_code == 422 and "Rubrik tidak dapat diubah" in text(refused)
+    with app.app_context():
+        assert {c.code: c.weight for c in db.session.get(AwardRound, 1).criteria}["leadership"] == 10
+    # Dates and the number of winners may still change.
+    assert client.post(f"/award/{YEAR}/edit", data=again | {"criteria-6-weight": "10", "winners_count": "12"}
+                       ).status_code == 302

@@ -89,6 +89,7 @@ def edit_round(year: int):
             {"weight": c.weight, "scale_min": c.scale_min, "scale_max": c.scale_max} for c in award.criteria]})
     else:
         form = RoundForm()
+        del form["year"]  # a round keeps its year
         if form.validate_on_submit() and len(form.criteria.entries) == len(award.criteria):
             rubric = {c.id: (entry.form.weight.data, entry.form.scale_min.data, entry.form.scale_max.data)
                       for c, entry in zip(award.criteria, form.criteria.entries)}
@@ -103,7 +104,6 @@ def edit_round(year: int):
                 db.session.commit()
                 flash(_("Pengaturan penghargaan disimpan."), "success")
                 return redirect(url_for(".round_page", year=award.year))
-    form.year.data = award.year
     return render_template("award/round_form.html", **common(form=form, award=award, locked=scoring_started(award))), \
         200 if request.method == "GET" else 422
 

@@ -1,5 +1,6 @@
 """Forms of the award area. The nomination and score forms get one field per rubric criterion,
 built for the round at hand (`nomination_form`, `score_form`)."""
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import MultipleFileField
@@ -45,7 +46,7 @@ class RoundForm(FlaskForm):
     def validate_criteria(self, field):
         weights = [entry.form.weight.data for entry in field.entries if isinstance(entry.form.weight.data, int)]
         if field.entries and not sum(weights):
-            raise ValidationError(_l("Jumlah bobot harus lebih dari 0."))
+            raise ValidationError(gettext("Jumlah bobot harus lebih dari 0."))  # a str: shown beside entry errors
 
 
 class NarrativeForm(FlaskForm):
