@@ -266,3 +266,31 @@ def test_the_rubric_is_editable_until_the_first_sheet_is_sent(app, client, world
     # Dates and the number of winners may still change.
     assert client.post(f"/award/{YEAR}/edit", data=again | {"criteria-6-weight": "10", "winners_count": "12"}
                        ).status_code == 302
+
+
+def test_the_score_sheet_is_kept_as_a_draft_whenever_a_field_changes(app, client, world, award, login_as):
+    login_as("admin")
+    assign(client, world, world.agency_b, world.assessor)
+    client.post("/logout")
+    as_user(client, "juri")
+    url = f"/award/{YEAR}/scores/{world.agency_b}"
+    page = client.get(url).get_data(as_text=True)
+    assert f'hx-post="{url}/autosave"' in page and 'id="sheet_saved"' in page
+    typed = sheet_fields(award.__dict__, {"relevance": 2, "impact": 5}, comments={"impact": "Dampak luas"}, send=False)
+    saved = client.post(f"{url}/autosave", data=typed, headers={"HX-Request": "true"})
+    assert saved.status_code == 200 and "Draf lembar nilai disimpan." in text(saved)
+    assert "<html" not in saved.get_data(as_text=True)
+    refused = client.post(f"{url}/autosave", data=sheet_fields(award.__dict__, {"relevance": 9}, send=False),
+                          headers={"HX-Request": "true"})
+    assert "Nilai 9 di luar skala 1–5." in text(refused)
+    with app.app_context():
+        sheet = db.session.scalar(select(ScoreSheet))
+        values = {s.criterion_id: (s.value, s.comment) for s in sheet.scores}
+        assert values[award.relevance] == (2, "") and values[award.impact] == (5, "Dampak luas")
+        assert not sheet.submitted
+    # Without htmx the same URL answers with the page and a message.
+    plain = client.post(f"{url}/autosave", data=typed)
+    assert plain.status_code == 302 and "Draf lembar nilai disimpan." in text(client.get(plain.headers["Location"]))
+    client.post("/logout")
+    as_user(client, "juri2")  # not assigned: refused
+    assert client.post(f"{url}/autosave", data=typed, headers={"HX-Request": "true"}).status_code == 403

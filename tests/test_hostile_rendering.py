@@ -71,6 +71,7 @@ POST_ENDPOINTS = {
     "award.add_attachments": "built in the world (a hostile file name); redirect only",
     "award.delete_attachment": "redirect only",
     "award.score": "built in the world; test_award_forms_keep_hostile_input_as_text",
+    "award.autosave_sheet": "test_award_forms_keep_hostile_input_as_text",
 }
 
 
@@ -483,6 +484,9 @@ def test_award_forms_keep_hostile_input_as_text(hostile, seen_markers):
                                data={f"score_{first}": p.tiny("scoretxt"), f"comment_{first}": p.long("scorecomment"), "send": "1"}),
                  "score sheet with errors")
     assert "zzscorecommentzz" in text
+    check(assessor.post(f"/award/2026/scores/{world.agency_a}/autosave",
+                        data={f"score_{first}": p.tiny("autoval"), f"comment_{first}": p.long("autocomment")},
+                        headers=HX), "score sheet autosave refused")
     admin = sign_in_as(app, app.test_client(), world.admin)
     check(admin.post("/award/new", data={"year": "1900", "title": p.long("newtitle"), "winners_count": "15",
                                          "submission_deadline": "2030-01-01"}), "new round with errors")

@@ -106,6 +106,32 @@ def score(year: int, agency_id: int):
     return redirect(url_for(".score", year=year, agency_id=agency.id))
 
 
+@bp.post("/<int:year>/scores/<int:agency_id>/autosave")
+def autosave_sheet(year: int, agency_id: int):
+    """The sheet kept as a draft whenever a field changes (htmx); without htmx, back to the page."""
+    award = award_or_404(year)
+    agency = agency_or_404(agency_id)
+    require(can_score(current_user, award, agency.id))
+    form = score_form(award)
+    message, ok = _("Draf lembar nilai disimpan."), True
+    if not form.validate_on_submit():
+        message, ok = " ".join(str(e) for errors in form.errors.values() for e in errors), False
+    else:
+        try:
+            save_sheet(award, sheet_of(award, agency.id, current_user, create=True), form.entries(), submitting=False)
+            db.session.commit()
+        except ScoreRefused as refused:
+            db.session.rollback()
+            message, ok = " ".join(refused.errors.values()), False
+        except AwardRefused as refused:
+            db.session.rollback()
+            message, ok = str(refused), False
+    if not is_htmx_request():
+        flash(message, "success" if ok else "error")
+        return redirect(url_for(".score", year=year, agency_id=agency.id))
+    return render_template("award/_autosaved.html", message=message, ok=ok)
+
+
 @bp.get("/<int:year>/scores/<int:agency_id>/others")
 def other_scores(year: int, agency_id: int):
     """The other assessors' sheets: refused (403) until the viewer's own sheet is submitted."""
