@@ -7,7 +7,7 @@ from flask_login import current_user
 from ..assets.uploads import UploadRejected, accept_files, discard_on_failure
 from ..extensions import db
 from ..files.storage import delete_stored
-from ..htmx import is_htmx_request, render_page
+from ..htmx import is_htmx_request
 from ..models import AwardCriterion, NominationAttachment
 from ..policy import can_edit_nomination, can_view_nomination, get_or_404, require
 from . import bp

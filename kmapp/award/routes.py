@@ -9,7 +9,7 @@ from ..extensions import db
 from ..files.storage import path_of
 from ..htmx import is_htmx_request, render_page
 from ..models import Agency, AwardRound, NominationAttachment
-from ..policy import (can_edit_nomination, can_manage_award, can_score, can_see_all_scores, can_view_award_data_sheet,
+from ..policy import (can_manage_award, can_score, can_see_all_scores, can_view_award_data_sheet,
                       can_view_nomination, can_view_results, get_or_404, own_agency_reason, require)
 from ..programme.labels import number, percent
 from . import bp
