@@ -76,6 +76,7 @@ def _register_blueprints(app: Flask) -> None:
 
     from .admin import bp as admin_bp
     from .assets import bp as assets_bp
+    from .award import bp as award_bp
     from .auth import bp as auth_bp
     from .communities import bp as communities_bp
     from .main import bp as main_bp
@@ -91,3 +92,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(search_bp)
     app.register_blueprint(programme_bp, url_prefix="/programme")
     app.register_blueprint(maturity_bp, url_prefix="/maturity")
+    app.register_blueprint(award_bp, url_prefix="/award")

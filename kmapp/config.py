@@ -82,6 +82,9 @@ class DefaultConfig:
     # Assets: months until the next review, per asset type (e.g. {"regulation": 24}).
     REVIEW_MONTHS_DEFAULT = 12
     REVIEW_MONTHS_BY_TYPE: dict = {}
+    # KM Award: assessors' totals for one agency further apart than this (points of 100) are
+    # flagged for moderation.
+    AWARD_DISAGREEMENT_MARGIN = 15.0
 
     COMPRESS_ALGORITHM = ["br", "gzip"]
     COMPRESS_MIMETYPES = [

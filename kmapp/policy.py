@@ -278,3 +278,76 @@ def assessment_for_view(assessment_id: int):
     if not can_view_assessment(current_user, assessment):
         abort(404)
     return assessment
+
+
+# --- KM Award (kmapp/award/) -------------------------------------------------------------------
+# Blind scoring is enforced here: every route and partial that shows scores asks
+# `can_see_all_scores`, so an assessor reads no other assessor's scores for an agency until his
+# own sheet for it is submitted, whatever URL he types.
+
+def can_manage_award(user: User) -> bool:
+    """Create rounds, assign assessors, finalise and reopen: the programme office."""
+    return is_admin(user)
+
+
+def leads_agency(user: User, agency_id: int) -> bool:
+    """A CoP lead of one of this agency's CoPs."""
+    return leads_in_agency(user, agency_id)
+
+
+def belongs_to_agency(user: User, agency_id: int) -> bool:
+    """Works in the agency or takes part in one of its CoPs: he may not judge it."""
+    return user.agency_id == agency_id or any(m.community.agency_id == agency_id for m in user.memberships)
+
+
+def own_agency_reason(user: User, agency_id: int) -> str | None:
+    """Why `user` may not assess this agency, or None."""
+    from flask_babel import gettext
+    if user.agency_id == agency_id:
+        return gettext("Penilai bekerja di perangkat daerah ini, jadi tidak boleh menilainya.")
+    if any(m.community.agency_id == agency_id for m in user.memberships):
+        return gettext("Penilai anggota CoP perangkat daerah ini, jadi tidak boleh menilainya.")
+    return None
+
+
+def is_assigned(user: User, award, agency_id: int) -> bool:
+    from .models import AssessorAssignment
+    return user.is_authenticated and db.session.get(AssessorAssignment, (award.id, agency_id, user.id)) is not None
+
+
+def can_score(user: User, award, agency_id: int) -> bool:
+    """An assessor assigned to this agency in this round, never one who belongs to it."""
+    return (user.is_authenticated and user.has_role(Role.ASSESSOR) and is_assigned(user, award, agency_id)
+            and not belongs_to_agency(user, agency_id))
+
+
+def can_edit_nomination(user: User, award, agency_id: int) -> bool:
+    """The agency's CoP leads (and admins) while the round is open."""
+    return not award.finalised and (is_admin(user) or leads_agency(user, agency_id))
+
+
+def can_view_nomination(user: User, award, agency_id: int) -> bool:
+    return is_admin(user) or leads_agency(user, agency_id) or can_score(user, award, agency_id)
+
+
+def can_see_all_scores(user: User, award, agency_id: int) -> bool:
+    """Every assessor's scores for this agency: admins; an assessor once his own sheet is submitted;
+    everyone (aspect means only, on the results page) once the round is finalised."""
+    from .models import ScoreSheet, SheetStatus
+    if is_admin(user):
+        return True
+    if not can_score(user, award, agency_id):
+        return False
+    return db.session.scalar(select(exists().where(
+        ScoreSheet.round_id == award.id, ScoreSheet.agency_id == agency_id, ScoreSheet.assessor_id == user.id,
+        ScoreSheet.status == SheetStatus.SUBMITTED))) or False
+
+
+def can_view_results(user: User, award) -> bool:
+    """Published to every signed-in employee once finalised; before that, the programme office only."""
+    return user.is_authenticated and (award.finalised or is_admin(user))
+
+
+def can_view_award_data_sheet(user: User, award, agency_id: int) -> bool:
+    """The portal's figures of one agency: the programme's watchers, its assessors and its own leads."""
+    return can_view_programme(user) or leads_agency(user, agency_id) or can_score(user, award, agency_id)

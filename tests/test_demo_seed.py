@@ -217,3 +217,41 @@ def test_one_regulation_is_shared_by_four_cops_as_the_same_file_in_the_running_q
                                   .where(Asset.title == SHARED_TITLE)).all()
     assert len({name for name, *_ in rows}) == 4 and len({sha for _, sha, *_ in rows}) == 1
     assert all(quarter_of(day) == quarter_of(TODAY) and meeting for *_, day, meeting in rows)
+
+
+# --- KM Award (kmapp/demo/award.py) ------------------------------------------------------
+
+def test_kma_2025_is_final_with_15_winners_of_51_and_kma_2026_is_under_way(demo, admin):
+    from kmapp.models import AwardResult, AwardRound, Nomination, ScoreSheet
+    with demo.app_context():
+        first, running = db.session.scalars(select(AwardRound).order_by(AwardRound.year)).all()
+        assert (first.year, first.finalised, first.ceremony_on) == (2025, True, date(2025, 12, 10))
+        results = db.session.scalars(select(AwardResult).where(AwardResult.round_id == first.id)
+                                     .order_by(AwardResult.rank)).all()
+        assert len(results) == 51 and sum(r.winner for r in results) == 15
+        assert [r.rank for r in results] == list(range(1, 52))
+        assert 40 < results[-1].total < results[0].total <= 100
+        assert (running.year, running.finalised) == (2026, False) and running.submission_deadline > TODAY
+        sent = db.session.scalar(select(func.count()).select_from(Nomination).where(
+            Nomination.round_id == running.id, Nomination.status == "submitted"))
+        drafts = db.session.scalar(select(func.count()).select_from(Nomination).where(
+            Nomination.round_id == running.id, Nomination.status == "draft"))
+        sheets = dict(db.session.execute(select(ScoreSheet.status, func.count()).where(ScoreSheet.round_id == running.id)
+                                         .group_by(ScoreSheet.status)).all())
+        assert 0 < sent < 51 and drafts > 0 and sheets["submitted"] > 0 and sheets["draft"] > 0
+    page = admin.get("/award/2025/results")
+    assert page.status_code == 200 and page.get_data(as_text=True).count("pemenang</span>") == 15
+
+
+def test_juri_has_sheets_to_score_and_lead_dinkes_a_nomination_to_send(demo):
+    juri = demo.test_client()
+    assert sign_in(juri, "juri", DEMO_PASSWORD).status_code == 302
+    home = juri.get("/").get_data(as_text=True)
+    assert "KMA 2026: 4 lembar nilai menunggu Anda" in home
+    mine = juri.get("/award/2026").get_data(as_text=True)
+    assert mine.count("Buka lembar nilai") == 6 and mine.count(">terkirim<") == 2
+    lead = demo.test_client()
+    assert sign_in(lead, "lead.dinkes", DEMO_PASSWORD).status_code == 302
+    assert "nominasi Dinas Kesehatan belum dikirim" in lead.get("/").get_data(as_text=True)
+    agency = lead.get("/programme/agencies/mine", follow_redirects=True).get_data(as_text=True)
+    assert "Riwayat KM Award" in agency and "pemenang" in agency

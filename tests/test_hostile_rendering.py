@@ -18,6 +18,8 @@ from kmapp.extensions import db
 from kmapp.models import Asset, Meeting
 
 from .fixtures_assets import asset_form, exe_bytes, pdf_bytes
+from .fixtures_hostile_award import _criteria as award_criteria
+from .fixtures_hostile_award import build_hostile_award
 from .fixtures_hostile import build_hostile_world, inspect_page, set_locale, sign_in_as, upload_with_name
 from .fixtures_maturity import MATURITY_POST_ENDPOINTS, build_hostile_maturity, maturity_urls
 
@@ -31,7 +33,9 @@ DROPPED_INPUT = {"kindq"}
 NOT_HTML = {"assets.download": "application/pdf", "assets.view": "application/pdf",
             "main.healthz": "application/json", "programme.export_csv": "text/csv",
             "programme.export_xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "maturity.evidence_file": "application/pdf"}
+            "maturity.evidence_file": "application/pdf",
+            "award.results_xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "award.attachment": "application/pdf"}
 
 # POST endpoints, and the test below that renders what they answer (or why nothing renders).
 POST_ENDPOINTS = {
@@ -58,6 +62,18 @@ POST_ENDPOINTS = {
     "programme.save_default_target": "redirect only (flash names a period)",
     "programme.save_override_target": "built in the world; the targets page is swept",
     "programme.delete_override_target": "redirect only",
+    "award.new_round": "built in the world; test_award_forms_keep_hostile_input_as_text",
+    "award.edit_round": "test_award_forms_keep_hostile_input_as_text",
+    "award.add_assignment": "built in the world; test_award_forms_keep_hostile_input_as_text",
+    "award.delete_assignment": "redirect only (the flash names no user data)",
+    "award.finalise_round": "built in the world; redirect only (the flash names the round's title, swept on /award pages)",
+    "award.reopen_round": "test_award_forms_keep_hostile_input_as_text",
+    "award.nomination": "built in the world; test_award_forms_keep_hostile_input_as_text",
+    "award.save_narrative": "test_award_forms_keep_hostile_input_as_text",
+    "award.add_attachments": "built in the world (a hostile file name); redirect only",
+    "award.delete_attachment": "redirect only",
+    "award.score": "built in the world; test_award_forms_keep_hostile_input_as_text",
+    "award.autosave_sheet": "test_award_forms_keep_hostile_input_as_text",
 }
 POST_ENDPOINTS.update(MATURITY_POST_ENDPOINTS)
 
@@ -101,6 +117,19 @@ def get_urls(w, p) -> dict[str, list[str]]:
         "programme.export_xlsx": ["/programme/export.xlsx?year=2025"],
         "programme.report": ["/programme/report?year=2025&quarter=3"],
         "programme.targets": ["/programme/targets?year=2025"],
+        "award.index": ["/award/"],
+        "award.new_round": ["/award/new"],
+        "award.round_page": ["/award/2025", "/award/2026"],
+        "award.edit_round": ["/award/2026/edit"],
+        "award.nomination": [f"/award/2026/nominations/{w.agency_a}", f"/award/2025/nominations/{w.agency_a}"],
+        "award.data_sheet_page": [f"/award/2026/datasheet/{w.agency_a}"],
+        "award.score": [f"/award/2026/scores/{w.agency_a}", f"/award/2026/scores/{w.agency_b}",
+                        f"/award/2025/scores/{w.agency_b}"],
+        "award.other_scores": [f"/award/2026/scores/{w.agency_b}/others", f"/award/2025/scores/{w.agency_b}/others"],
+        "award.results": ["/award/2025/results", "/award/2026/results"],
+        "award.results_xlsx": ["/award/2025/results.xlsx"],
+        "award.certificate": [f"/award/2025/certificates/{w.agency_b}"],
+        "award.attachment": [f"/award/2025/nominations/{w.agency_a}/attachments/{w.award_attachment}"],
         "search.results": ["/search", "/search?q=racun", "/search?q=racun+zztitlezz", "/search?q=" + hostile_q,
                            "/search?q=racun&agency=" + p.tiny("facet") + "&type=sop&year=2025&stage=creation",
                            "/search?q=racun&sort=newest"],
@@ -125,6 +154,7 @@ def hostile(tmp_path_factory):
         db.create_all()
     world = build_hostile_world(app, app.test_client())
     build_hostile_maturity(app, app.test_client(), world)
+    build_hostile_award(app, app.test_client(), world)
     urls = get_urls(world, world.payloads)
     world.ids["stored_markers"] = set(world.payloads.markers)  # what the world and the URLs carry
     yield app, world, urls
@@ -433,3 +463,41 @@ def test_every_hostile_field_is_shown_as_text_somewhere(hostile, seen_markers):
     assert not findings, "\n".join(map(str, findings))
     never_shown = world.stored_markers - DROPPED_INPUT - {m.lower() for m in seen_markers}
     assert not never_shown, f"payloads never displayed: {sorted(never_shown)}"
+
+
+def test_award_forms_keep_hostile_input_as_text(hostile, seen_markers):
+    """The award's forms sent back with errors, and the autosave answer, keep what was typed as text."""
+    app, world, _urls = hostile
+    p = world.payloads
+    findings = []
+
+    def check(response, where, expected=(200, 422)):
+        assert response.status_code in expected, (where, response.status_code)
+        findings.extend(inspect_page(response.get_data(as_text=True), where, seen_markers))
+        return BeautifulSoup(response.data, "html.parser").get_text()
+
+    first = min(award_criteria(app, 2026).values())
+    lead = sign_in_as(app, app.test_client(), world.lead_a)
+    url = f"/award/2026/nominations/{world.agency_a}"
+    for headers in ({}, HX):
+        text = check(lead.post(url, data={f"narrative_{first}": p.long("sentnarrative"), "send": "1"}, headers=headers),
+                     "nomination sent incomplete")
+        assert "zzsentnarrativezz" in text
+        check(lead.post(f"{url}/narratives/{first}", data={f"narrative_{first}": p.long("autosaved")}, headers=HX), "autosave")
+    assessor = sign_in_as(app, app.test_client(), world.assessor)
+    text = check(assessor.post(f"/award/2026/scores/{world.agency_a}",
+                               data={f"score_{first}": p.tiny("scoretxt"), f"comment_{first}": p.long("scorecomment"), "send": "1"}),
+                 "score sheet with errors")
+    assert "zzscorecommentzz" in text
+    check(assessor.post(f"/award/2026/scores/{world.agency_a}/autosave",
+                        data={f"score_{first}": p.tiny("autoval"), f"comment_{first}": p.long("autocomment")},
+                        headers=HX), "score sheet autosave refused")
+    admin = sign_in_as(app, app.test_client(), world.admin)
+    check(admin.post("/award/new", data={"year": "1900", "title": p.long("newtitle"), "winners_count": "15",
+                                         "submission_deadline": "2030-01-01"}), "new round with errors")
+    check(admin.post("/award/2026/edit", data={"title": p.long("edittitle"), "winners_count": "0",
+                                               "submission_deadline": "x"}), "round edit with errors")
+    check(admin.post("/award/2026/assignments", data={"agency_id": str(world.agency_a),
+                                                      "assessor_id": str(world.lead_a)}), "assignment refused")
+    check(admin.post("/award/2025/reopen", data={"reason": "x"}), "reopen without reason")
+    assert not findings, "\n".join(map(str, findings))

@@ -24,6 +24,7 @@ from ..models import (Agency, Asset, AssetFile, AssetFileVersion, Attendance, Co
                       MemberRole, QuarterTarget, Role, Tag, User)
 from ..quarters import quarter_bounds, quarter_of
 from . import catalogue as cat
+from .award import seed_award
 from .pdfgen import text_to_pdf
 from .maturity import seed_maturity
 from .people import NipAllocator, new_person, person_name
@@ -78,6 +79,7 @@ def seed_demo(today: date | None = None) -> str:
     meetings = _meetings(s, story)
     assets = _assets(s, story, meetings) + _shared_copies(s, meetings)
     _targets(s)
+    award = seed_award(s.today, s.logins["admin"], s.logins["juri"])
     employees = add_roster(s.rng, s.nips, s.agencies.values())
     accesses = add_accesses(s.rng, s.today, assets, s.agencies.values())
     seed_maturity(2611, s.today, s.logins, s.facilitators)
@@ -87,6 +89,7 @@ def seed_demo(today: date | None = None) -> str:
     db.session.commit()
     return (f"Demo siap per {s.today:%d-%m-%Y}: {len(s.agencies)} perangkat daerah, {len(s.communities)} CoP, "
             f"{len(meetings)} pertemuan, {len(assets)} aset, {employees} pegawai, {accesses} catatan akses. "
+            + (f"{award}. " if award else "") +
             f"Login demo: {', '.join(login for login, *_ in DEMO_LOGINS)} (kata sandi {DEMO_PASSWORD}).")
 
 

@@ -92,7 +92,10 @@ def review_tasks(user: User, today: date) -> list[Task]:
                  gettext("Tinjau aset"), url_for("assets.due"))]
 
 
-PROVIDERS: list[Callable[[User, date], list[Task]]] = [quarter_target_tasks, accompaniment_tasks, review_tasks]
+from ..award.tasks import nomination_tasks, scoring_tasks  # noqa: E402  (they build Task)
+
+PROVIDERS: list[Callable[[User, date], list[Task]]] = [quarter_target_tasks, accompaniment_tasks, review_tasks,
+                                                       nomination_tasks, scoring_tasks]
 PROVIDERS.append(maturity_tasks)  # kmapp/maturity/tasks.py
 
 

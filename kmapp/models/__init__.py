@@ -2,6 +2,9 @@
 from .assets import (Asset, AssetAccess, AssetFile, AssetFileVersion, AssetVote, PendingUpload, PeriodReader,
                      SearchOutbox, Tag, asset_tag)
 from .audit import AuditLog
+from .award import (AspectScore, AssessorAssignment, AwardCriterion, AwardResult, AwardRound, Nomination,
+                    NominationAttachment, NominationEvidence, NominationNarrative, RoundStatus, ScoreSheet,
+                    SheetStatus)
 from .base import utcnow
 from .enums import (AccessKind, AssetStatus, AssetType, JobState, KmStage, MeetingFormat, MemberRole, Role,
                     SeciStage, Visibility)
@@ -25,4 +28,6 @@ __all__ = [
     "AssessmentState", "EvidenceKind", "MaturityAssessment", "MaturityAssessorAssignment", "MaturityComment",
     "MaturityDimension", "MaturityEvidence", "MaturityIndicator", "MaturityInstrument", "MaturityRound",
     "MaturityScore", "MaturityWarningSettings",
+    "AspectScore", "AssessorAssignment", "AwardCriterion", "AwardResult", "AwardRound", "Nomination",
+    "NominationAttachment", "NominationEvidence", "NominationNarrative", "RoundStatus", "ScoreSheet", "SheetStatus",
 ]

@@ -15,6 +15,7 @@ from ..models import QuarterTarget
 from ..policy import agency_for_view, can_edit_targets, can_view_programme, get_or_404, require
 from ..quarters import current_quarter
 from . import bp
+from ..award.history import award_history_context
 from .agency import agency_overview
 from .charts import quarter_trend_chart, utilisation_chart
 from .dashboard import QUARTERS, Filters, behind_details, build_dashboard
@@ -95,8 +96,9 @@ def _download(body: bytes, mimetype: str, filename: str) -> Response:
 def agency(agency_id: int):
     found = agency_for_view(agency_id)
     overview = agency_overview(found, current_user, _today())
-    return render_template("programme/agency.html", overview=overview, **maturity_context(found), percent=percent, number=number, target=UTILISATION_TARGET,
-                           STATUS_LABEL=STATUS_LABEL, STATUS_SYMBOL=STATUS_SYMBOL, kind_label=kind_label)
+    return render_template("programme/agency.html", overview=overview, percent=percent, number=number,
+                           target=UTILISATION_TARGET, STATUS_LABEL=STATUS_LABEL, STATUS_SYMBOL=STATUS_SYMBOL,
+                           kind_label=kind_label, **maturity_context(found), **award_history_context(found.id))
 
 @bp.get("/agencies/mine")
 def my_agency():

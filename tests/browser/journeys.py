@@ -162,3 +162,32 @@ def first_task(page):
 def review_alarms(page):
     """What a review alarm looks like on an asset page: the red badge or the red banner."""
     return page.locator("#content").get_by_text(re.compile("lewat jadwal tinjau", re.IGNORECASE))
+
+
+# --- KM Award -------------------------------------------------------------------------------
+
+AWARD_SHEET_LINK = "Buka lembar nilai"
+
+
+def assessor_opens_an_unscored_sheet(page) -> str:
+    """From the home page's task to the first agency he has not scored yet; returns its name."""
+    page.locator("#content").get_by_role("link", name="Nilai nominasi").first.click()
+    row = page.locator("#my_sheets tbody tr").filter(has_text="belum dinilai").first
+    agency = row.locator("td").first.inner_text()
+    row.get_by_role("link", name=re.compile(AWARD_SHEET_LINK)).click()
+    return agency
+
+
+def assessor_scores_and_submits(page, score: str = "4") -> None:
+    """Every aspect scored on its scale with a short comment, then the sheet is sent."""
+    sheet = page.locator("#score_sheet")
+    for field in sheet.locator("input[name^='score_']").all():
+        field.fill(score)
+    for field in sheet.locator("textarea[name^='comment_']").all():
+        field.fill("Didukung bukti pertemuan dan aset di portal.")
+    sheet.get_by_role("button", name="Kirim lembar nilai").click()
+
+
+def admin_finalises_the_round(page, year: int) -> None:
+    page.goto(f"/award/{year}")
+    page.get_by_role("button", name="Finalisasi hasil").click()

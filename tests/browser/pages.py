@@ -44,6 +44,12 @@ def _open_upload_form(page) -> None:
     page.locator("#content").get_by_role("link", name="Unggah aset", exact=True).first.click()  # not the menu entry
 
 
+def _autosave_a_narrative(page) -> None:
+    field = page.locator("#nomination_form textarea[hx-post]").first
+    field.fill("Tema CoP menjawab kebutuhan layanan kesehatan ASN.")
+    field.blur()  # htmx saves the field on change
+
+
 LOGIN = PageSpec("login", "/login", None)
 HOME = PageSpec("home", "/", "pegawai")
 ADMIN_USERS = PageSpec("admin: users", "/admin/users", "admin")
@@ -68,17 +74,26 @@ MATURITY_VERIFY = PageSpec("maturity: verification", r"/maturity/assessments/\d+
                            feature="maturity")
 MATURITY_ROUND = PageSpec("maturity: round", r"/maturity/rounds/\d+", "admin", link_on="/maturity/", feature="maturity")
 MATURITY_PAGES = (MATURITY_SELF, MATURITY_VERIFY, MATURITY_ROUND)
+# The KM Award: the demo's running round is the seeding year's (a link on its page, or skipped).
+AWARD_SCORE = PageSpec("award scoring page", r"/award/\d+/scores/\d+", "juri", link_on="/award/2026",
+                       feature="the KM Award")
+AWARD_ROUND_ADMIN = PageSpec("award round (admin)", "/award/2026", "admin", feature="the KM Award")
+AWARD_RESULTS = PageSpec("award results", "/award/2025/results", "pegawai", feature="the KM Award")
+AWARD_NOMINATION = PageSpec("award nomination", r"/award/\d+/nominations/\d+", "lead.dinkes",
+                            link_on="/award/2026", feature="the KM Award")
 
 USER_SEARCH_TYPED = ADMIN_USERS.after("admin user search (as you type)", _type_in_user_search)
 SEARCH_TYPED = SEARCH.after("search as you type", type_in_search_as_you_type)
 SEARCH_ALL_TYPED = SEARCH_ALL.after("search as you type (groups of copies)", _type_a_word_of_many_copies)
 MEETING_FORM = COP.after("meeting form (Catat pertemuan)", _open_meeting_form)
 UPLOAD_FORM = COP.after("asset upload form (Unggah aset)", _open_upload_form)
+NOMINATION_AUTOSAVE = AWARD_NOMINATION.after("award nomination autosave", _autosave_a_narrative)
 
-BUDGET_PAGES = (LOGIN, HOME, ADMIN_USERS, SEARCH, SEARCH_ALL, ASSET, COP, DASHBOARD) + MATURITY_PAGES
-BUDGET_PARTIALS = (USER_SEARCH_TYPED, SEARCH_TYPED, SEARCH_ALL_TYPED, MEETING_FORM, UPLOAD_FORM)
+BUDGET_PAGES = (LOGIN, HOME, ADMIN_USERS, SEARCH, SEARCH_ALL, ASSET, COP, DASHBOARD, AWARD_SCORE, AWARD_ROUND_ADMIN,
+                AWARD_RESULTS, AWARD_NOMINATION) + MATURITY_PAGES
+BUDGET_PARTIALS = (USER_SEARCH_TYPED, SEARCH_TYPED, SEARCH_ALL_TYPED, MEETING_FORM, UPLOAD_FORM, NOMINATION_AUTOSAVE)
 AXE_PAGES = (LOGIN, HOME, ADMIN_USERS, NOT_FOUND, SEARCH, SEARCH_ALL, ASSET, COP, MEETING_FORM, UPLOAD_FORM,
-             DASHBOARD) + MATURITY_PAGES
+             DASHBOARD, AWARD_SCORE, AWARD_NOMINATION, AWARD_ROUND_ADMIN, AWARD_RESULTS) + MATURITY_PAGES
 # Every main page, for the phone-width check: nothing may make the whole page scroll sideways.
 MAIN_PAGES = AXE_PAGES + (AGENCY, MEETING, REPORT, TARGETS, COP_LIST, DUE, QUARTER_LOCKS)
 

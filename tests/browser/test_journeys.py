@@ -9,7 +9,8 @@ import time
 from playwright.sync_api import expect
 
 from .helpers import signed_in, skip_unless_served
-from .journeys import (RESULT_LINKS, add_attendee_with_the_picker, employee_searches_filters_opens_and_downloads,
+from .journeys import (RESULT_LINKS, add_attendee_with_the_picker, admin_finalises_the_round,
+                       assessor_opens_an_unscored_sheet, assessor_scores_and_submits, employee_searches_filters_opens_and_downloads,
                        fill_meeting_form, meeting_links, open_meeting_form, open_my_community, submit_form,
                        type_in_search_as_you_type, upload_asset_in_place)
 
@@ -96,3 +97,29 @@ def test_assets_of_the_home_page_open(page_as, require_served):
     page.locator(f"#content a[href='{asset}']").first.click()
     expect(page).to_have_url(re.compile(re.escape(asset) + "$"))
     expect(page.get_by_role("heading", level=1)).not_to_be_empty()
+
+
+def test_assessor_scores_beside_the_data_sheet_and_admin_publishes_the_winners(new_page, require_served):
+    """juri opens his list, reads the data sheet beside the nomination, scores an agency and submits;
+    the admin finalises the running round and the results page shows the winners."""
+    require_served("juri", "/award/", "the KM Award")
+    page = signed_in(new_page(), "juri")
+    started = time.monotonic()
+    agency = assessor_opens_an_unscored_sheet(page)
+    expect(page.get_by_role("heading", level=1)).to_contain_text(agency)
+    expect(page.get_by_text("Pertemuan CoP (didampingi)")).to_be_visible()  # the data sheet, beside the form
+    expect(page.get_by_role("heading", name="Nominasi")).to_be_visible()
+    assessor_scores_and_submits(page)
+    expect(page.get_by_text(f"Lembar nilai untuk {agency} dikirim.")).to_be_visible()
+    expect(page.locator("#score_sheet").get_by_text(re.compile("^terkirim"))).to_be_visible()
+    assert time.monotonic() - started < 300  # "under five minutes", by a machine
+    year = int(re.search(r"/award/(\d+)/", page.url).group(1))
+    admin = signed_in(new_page(), "admin")
+    admin_finalises_the_round(admin, year)
+    expect(admin).to_have_url(re.compile(rf"/award/{year}/results$"))
+    winners = admin.locator("table.results tbody tr").filter(has_text="pemenang")
+    expect(winners).to_have_count(15)
+    employee = signed_in(new_page(), "pegawai")
+    employee.goto(f"/award/{year}/results")
+    expect(employee.locator("table.results tbody tr").filter(has_text="pemenang")).to_have_count(15)
+    expect(employee.locator("table.results tbody tr").filter(has_text=agency)).to_have_count(1)
