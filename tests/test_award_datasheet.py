@@ -49,7 +49,7 @@ def test_data_sheet_counts_the_award_year_and_the_year_before(app, world):
         assert (this.reviewed, this.overdue) == (1, 1) and (prev.reviewed, prev.overdue) == (0, 1)
         # 2025: the world's meeting of August 2025.
         assert prev.meetings == 1 and prev.accompaniment_rate == 0
-        assert sheet.maturity is None and maturity_score_and_level(agency.id, 2026) is None
+        assert sheet.maturity == (None, None) and maturity_score_and_level(agency.id, 2026) is None
 
 
 def test_agency_page_shows_the_award_history(app, client, world, login_as):
@@ -72,3 +72,19 @@ def test_agency_page_shows_the_award_history(app, client, world, login_as):
     page = client.get(f"/programme/agencies/{world.agency_a}").get_data(as_text=True)
     assert "Riwayat KM Award" in page and "2 dari 2" in page and "1 dari 2" in page
     assert '<svg' in page and "Nilai KM Award per tahun" in page
+
+
+def test_data_sheet_shows_the_published_maturity_of_each_year(app, world):
+    from decimal import Decimal
+
+    from kmapp.models import AssessmentState
+
+    from .fixtures_maturity import assessment_of, open_test_round
+    with app.test_request_context():
+        published = assessment_of(open_test_round(world, year=2025, assign=False), world.agency_a)
+        published.state, published.total, published.level = AssessmentState.PUBLISHED.value, Decimal("94.0"), 5
+        draft = assessment_of(open_test_round(world, year=2026, assign=False), world.agency_a)
+        draft.total, draft.level = Decimal("80.0"), 4  # not published: not shown
+        db.session.commit()
+        sheet = data_sheet(db.session.get(Agency, world.agency_a), 2026, today=date(2026, 11, 20))
+        assert sheet.maturity == (None, "94/100, level 5 (Inovasi)")

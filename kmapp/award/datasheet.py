@@ -48,7 +48,7 @@ class YearSheet:
 class DataSheet:
     agency: Agency
     years: tuple[YearSheet, ...]  # the award's year first
-    maturity: object | None       # see maturity_score_and_level
+    maturity: tuple[str | None, ...]  # per year, as `years`; see maturity_score_and_level
 
 
 def maturity_score_and_level(agency_id: int, year: int) -> str | None:
@@ -66,7 +66,7 @@ def data_sheet(agency: Agency, award_year: int, today: date) -> DataSheet:
     years = (award_year, award_year - 1)
     quarters = figures_by_agency_and_year(min(years), max(years), [agency.id])
     return DataSheet(agency, tuple(_year_sheet(agency, year, quarters, today) for year in years),
-                     maturity_score_and_level(agency.id, award_year))
+                     tuple(maturity_score_and_level(agency.id, year) for year in years))
 
 
 def _year_sheet(agency: Agency, year: int, quarters, today: date) -> YearSheet:
