@@ -191,3 +191,9 @@ def assessor_scores_and_submits(page, score: str = "4") -> None:
 def admin_finalises_the_round(page, year: int) -> None:
     page.goto(f"/award/{year}")
     page.get_by_role("button", name="Finalisasi hasil").click()
+
+
+def admin_reopens_the_round(page, year: int, reason: str) -> None:
+    page.goto(f"/award/{year}")
+    page.locator("textarea[name='reason'], input[name='reason']").first.fill(reason)
+    page.get_by_role("button", name="Buka kembali").click()

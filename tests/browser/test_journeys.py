@@ -9,7 +9,7 @@ import time
 from playwright.sync_api import expect
 
 from .helpers import signed_in, skip_unless_served
-from .journeys import (RESULT_LINKS, add_attendee_with_the_picker, admin_finalises_the_round,
+from .journeys import (RESULT_LINKS, add_attendee_with_the_picker, admin_finalises_the_round, admin_reopens_the_round,
                        assessor_opens_an_unscored_sheet, assessor_scores_and_submits, employee_searches_filters_opens_and_downloads,
                        fill_meeting_form, meeting_links, open_meeting_form, open_my_community, submit_form,
                        type_in_search_as_you_type, upload_asset_in_place)
@@ -123,3 +123,7 @@ def test_assessor_scores_beside_the_data_sheet_and_admin_publishes_the_winners(n
     employee.goto(f"/award/{year}/results")
     expect(employee.locator("table.results tbody tr").filter(has_text="pemenang")).to_have_count(15)
     expect(employee.locator("table.results tbody tr").filter(has_text=agency)).to_have_count(1)
+    # A correction reopens the results, with a reason; the round runs again (other browser tests
+    # share this demo and expect its nominations still open).
+    admin_reopens_the_round(admin, year, "Koreksi: dua lembar nilai terlambat diterima.")
+    expect(admin.get_by_role("button", name="Finalisasi hasil")).to_be_visible()
