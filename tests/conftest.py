@@ -34,6 +34,22 @@ def app(tmp_path):
         db.engine.dispose()
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """The demo seeded once per run (tests/demo_instance.py); modules open copies of it."""
+    from .demo_instance import seed_template
+    return seed_template(tmp_path_factory.mktemp("demo-template"))
+
+
+@pytest.fixture
+def demo_app(demo_template, tmp_path):
+    """A fresh copy of the seeded demo for one test."""
+    from .demo_instance import close, open_copy
+    app = open_copy(demo_template, tmp_path / "demo")
+    yield app
+    close(app)
+
+
 @pytest.fixture
 def client(app):
     return app.test_client()

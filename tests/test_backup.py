@@ -8,14 +8,8 @@ from kmapp.files.storage import path_of
 from kmapp.models import Agency, Asset
 
 
-def _seed(app):
-    from kmapp.demo.seed import seed_demo
-    with app.app_context():
-        seed_demo()
-
-
-def test_backup_then_restore_brings_back_database_and_uploads(app, runner, tmp_path):
-    _seed(app)
+def test_backup_then_restore_brings_back_database_and_uploads(demo_app, tmp_path):
+    app, runner = demo_app, demo_app.test_cli_runner()
     destination = tmp_path / "backup-1"
     result = runner.invoke(args=["backup", str(destination)])
     assert result.exit_code == 0, result.output
@@ -56,8 +50,8 @@ def test_backup_refuses_a_non_empty_destination(app, runner, tmp_path):
     assert result.exit_code != 0 and "tidak kosong" in result.output
 
 
-def test_demo_seed_builds_the_reported_programme(app):
-    _seed(app)
+def test_demo_seed_builds_the_reported_programme(demo_app):
+    app = demo_app
     from kmapp.models import Meeting
     with app.app_context():
         q3 = db.session.execute(select(

@@ -7,30 +7,23 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from kmapp import create_app
-from kmapp.demo.seed import DEMO_PASSWORD, seed_demo
+from kmapp.demo.seed import DEMO_PASSWORD
 from kmapp.extensions import db
 from kmapp.maturity.scoring import instrument_total, level_for
 from kmapp.models import Agency, MaturityAssessment, MaturityAssessorAssignment, MaturityRound, User
 
 from .conftest import sign_in
+from .demo_instance import DEMO_TODAY, close, open_copy
 
-TODAY = date(2026, 11, 20)
+TODAY = DEMO_TODAY
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    # The external worker: the files' text is not read here (tests/test_demo_seed.py covers that).
-    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": False,
-                      "LANGUAGES": ("id", "en"), "JOBS_WORKER": "external"},
-                     instance_path=str(tmp_path_factory.mktemp("demo-maturity") / "instance"))
-    with app.app_context():
-        db.create_all()
-        seed_demo(today=TODAY)
+def demo(demo_template, tmp_path_factory):
+    # The external worker: what the tests here do queues no text extraction.
+    app = open_copy(demo_template, tmp_path_factory.mktemp("demo-maturity"), JOBS_WORKER="external")
     yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    close(app)
 
 
 def _round(year: int) -> MaturityRound:

@@ -15,11 +15,10 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from kmapp import create_app
 from kmapp.auth.nip import parse_nip
 from kmapp.demo import catalogue as cat
 from kmapp.demo.agencies import AGENCIES
-from kmapp.demo.seed import DEMO_LOGINS, DEMO_PASSWORD, seed_demo
+from kmapp.demo.seed import DEMO_LOGINS, DEMO_PASSWORD
 from kmapp.demo.shared_copies import SHARED_TITLE
 from kmapp.extensions import db
 from kmapp.files.storage import path_of
@@ -28,24 +27,18 @@ from kmapp.programme.dashboard import Filters, build_dashboard
 from kmapp.programme.targets import Status
 
 from .conftest import sign_in
+from .demo_instance import DEMO_TODAY, close, open_copy
 
-TODAY = date(2026, 11, 20)  # Triwulan IV 2026 under way; all showcase meetings of 2026 held
+TODAY = DEMO_TODAY
 RULE_STARTS = date(2025, 10, 1)
 SHOWCASE = (cat.JIKA, cat.JAKSEL_ARCHIVES, cat.JAK_HIGH)
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": False,
-                      "LANGUAGES": ("id", "en"), "JOBS_WORKER": "inline"},
-                     instance_path=str(tmp_path_factory.mktemp("demo") / "instance"))
-    with app.app_context():
-        db.create_all()
-        seed_demo(today=TODAY)
+def demo(demo_template, tmp_path_factory):
+    app = open_copy(demo_template, tmp_path_factory.mktemp("demo"))
     yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    close(app)
 
 
 @pytest.fixture

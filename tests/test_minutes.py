@@ -131,10 +131,8 @@ def test_every_write_of_the_minutes_stores_their_html(app, client, world, login_
         assert Meeting(minutes_md="x").minutes_html == "<p>x</p>\n"
 
 
-def test_the_demo_seed_stores_rendered_minutes(app):
-    from kmapp.demo.seed import seed_demo
-    with app.app_context():
-        seed_demo()
+def test_the_demo_seed_stores_rendered_minutes(demo_app):
+    with demo_app.app_context():
         rows = db.session.execute(db.select(Meeting.minutes_md, Meeting.minutes_html)).all()
     assert rows and all(html == render_minutes_html(md) for md, html in rows)
     assert all(html.startswith("<h2>") for md, html in rows if md)
