@@ -81,6 +81,7 @@ def _register_blueprints(app: Flask) -> None:
     from .communities import bp as communities_bp
     from .main import bp as main_bp
     from .maturity import bp as maturity_bp
+    from .notifications import bp as notifications_bp
     from .search import bp as search_bp
     from .programme import bp as programme_bp
 
@@ -93,3 +94,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(programme_bp, url_prefix="/programme")
     app.register_blueprint(maturity_bp, url_prefix="/maturity")
     app.register_blueprint(award_bp, url_prefix="/award")
+    app.register_blueprint(notifications_bp)

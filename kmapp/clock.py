@@ -11,3 +11,8 @@ def local_today(now: datetime | None = None) -> date:
     "in the future", and a Triwulan would end seven hours late.
     """
     return (now or datetime.now(timezone.utc)).astimezone(get_timezone()).date()
+
+
+def local_now(now: datetime | None = None) -> datetime:
+    """The wall-clock time in the portal's time zone (e.g. when daily digests may go out)."""
+    return (now or datetime.now(timezone.utc)).astimezone(get_timezone())

@@ -86,6 +86,23 @@ class DefaultConfig:
     # flagged for moderation.
     AWARD_DISAGREEMENT_MARGIN = 15.0
 
+    # E-mail for notifications (kmapp/notifications/mail.py): none while MAIL_SERVER is empty.
+    # Mails go through the job queue: while the server is down they wait and are retried,
+    # backing off from MAIL_RETRY_SECONDS (doubling), and are parked after MAIL_MAX_ATTEMPTS.
+    MAIL_SERVER = ""
+    MAIL_PORT = 25
+    MAIL_USE_STARTTLS = False
+    MAIL_USERNAME = ""
+    MAIL_PASSWORD = ""
+    MAIL_FROM = "Portal KM <portal-km@localhost>"
+    MAIL_TIMEOUT_SECONDS = 20
+    MAIL_MAX_ATTEMPTS = 10  # with 60 s doubling: about 17 hours of retries before parking
+    MAIL_RETRY_SECONDS = 60
+    # Links in e-mails point here (the portal's address on the intranet).
+    PORTAL_BASE_URL = "http://localhost:8000"
+    # Daily digests go out at the first worker round after this local hour.
+    NOTIFY_DIGEST_HOUR = 7
+
     COMPRESS_ALGORITHM = ["br", "gzip"]
     COMPRESS_MIMETYPES = [
         "text/html", "text/css", "application/javascript", "text/javascript",

@@ -41,9 +41,15 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(OperationalError, _database_unavailable)
     dates.init_app(app)
     app.jinja_env.globals.update(static_url=static_url, policy=policy, labels=labels, nav_links=nav_links,
-                                  get_locale=get_locale)
+                                  get_locale=get_locale, unread_notifications=_unread_notifications)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+
+
+def _unread_notifications() -> int:
+    """The header's count, rendered with the page: no timer polls over a slow link."""
+    from .notifications.events import unread_count
+    return unread_count(current_user.id) if current_user.is_authenticated else 0
 
 
 def _refuse_nul_characters():

@@ -12,11 +12,12 @@ from datetime import timedelta
 from urllib.parse import quote
 
 from bs4 import BeautifulSoup
+from sqlalchemy import select
 
 from kmapp.assets import rules
 from kmapp.auth.sessions import start_session
 from kmapp.extensions import db
-from kmapp.models import Asset, CommunityMember, MemberRole, Role, User
+from kmapp.models import Asset, CommunityMember, MemberRole, Notification, Role, User, Watch
 
 from .conftest import World, user
 from .fixtures_assets import asset_form, pdf_bytes
@@ -174,6 +175,10 @@ def build_hostile_world(app, client) -> HostileWorld:
     response = client.post(f"/meetings/{built.meeting_a}/accompaniment", data={"feedback": p.long("feedback")})
     assert response.status_code == 302, response.get_data(as_text=True)
 
+    # The admin follows the CoP: the asset below reaches his notifications with its hostile title.
+    sign_in_as(app, client, built.admin)
+    assert client.post(f"/watch/community/{built.cop_a}", data={"next": "/"}).status_code == 302
+
     # An asset from that meeting: title, summary, tags, a real PDF with a hostile name and text.
     sign_in_as(app, client, built.lead_a)
     tags = ", ".join(p.short(f"tag{n}") for n in (1, 2))
@@ -183,6 +188,14 @@ def build_hostile_world(app, client) -> HostileWorld:
     assert response.status_code == 302, response.get_data(as_text=True)
     built.ids["asset"] = int(response.headers["Location"].rsplit("/", 1)[1])
     client.get(response.headers["Location"])  # the "saved" flash is checked by its own test
+
+    with app.app_context():
+        built.ids["notification"] = db.session.scalar(select(Notification.id).where(
+            Notification.user_id == built.admin))
+        # The employee follows the asset's hostile tags (listed on his preferences page).
+        for tag in db.session.get(Asset, built.asset).tags:
+            db.session.add(Watch(user_id=built.employee, target="tag", target_id=tag.id))
+        db.session.commit()
 
     # An extra file with a hostile name and change note (both names show on the asset page).
     with app.app_context():

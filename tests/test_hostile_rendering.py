@@ -15,7 +15,7 @@ from sqlalchemy import select
 from kmapp import create_app
 from kmapp.assets import rules
 from kmapp.extensions import db
-from kmapp.models import Asset, Meeting
+from kmapp.models import Asset, Meeting, Notification
 
 from .fixtures_assets import asset_form, exe_bytes, pdf_bytes
 from .fixtures_hostile_award import _criteria as award_criteria
@@ -74,6 +74,10 @@ POST_ENDPOINTS = {
     "award.delete_attachment": "redirect only",
     "award.score": "built in the world; test_award_forms_keep_hostile_input_as_text",
     "award.autosave_sheet": "test_award_forms_keep_hostile_input_as_text",
+    "notifications.mark_read": "test_htmx_answers_to_posts_keep_hostile_data_as_text",
+    "notifications.mark_all_read": "redirect only (the flash names no user data)",
+    "notifications.preferences": "redirect only (choices from a fixed list)",
+    "notifications.toggle_watch": "built in the world; test_htmx_answers_to_posts_keep_hostile_data_as_text",
 }
 POST_ENDPOINTS.update(MATURITY_POST_ENDPOINTS)
 
@@ -133,6 +137,9 @@ def get_urls(w, p) -> dict[str, list[str]]:
         "search.results": ["/search", "/search?q=racun", "/search?q=racun+zztitlezz", "/search?q=" + hostile_q,
                            "/search?q=racun&agency=" + p.tiny("facet") + "&type=sop&year=2025&stage=creation",
                            "/search?q=racun&sort=newest"],
+        "notifications.inbox": ["/notifications"],
+        "notifications.preferences": ["/notifications/preferences"],
+        "notifications.open_one": [f"/notifications/{w.notification}/open"],
         **maturity_urls(w),
     }
 
@@ -351,6 +358,16 @@ def test_htmx_answers_to_posts_keep_hostile_data_as_text(hostile, seen_markers):
     assert response.status_code == 200
     findings += inspect_page(response.get_data(as_text=True), "accompaniment (htmx)", seen_markers)
     assert "zznewfeedbackzz" in BeautifulSoup(response.data, "html.parser").get_text()
+    with app.app_context():  # the new meeting asked the facilitator to accompany it
+        notification = db.session.scalar(select(Notification.id).where(
+            Notification.user_id == world.facilitator, Notification.kind == "meeting.accompany"))
+    response = facilitator.post(f"/notifications/{notification}/read", headers=HX)
+    assert response.status_code == 200
+    findings += inspect_page(response.get_data(as_text=True), "notification read (htmx)", seen_markers)
+    assert "zzsavedtopiczz" in BeautifulSoup(response.data, "html.parser").get_text()
+    response = lead.post(f"/watch/community/{world.cop_b}", headers=HX)
+    assert response.status_code == 200
+    findings += inspect_page(response.get_data(as_text=True), "watch (htmx)", seen_markers)
     assert not findings, "\n".join(map(str, findings))
 
 

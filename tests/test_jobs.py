@@ -221,10 +221,12 @@ def test_an_upload_only_queues_reading_its_text_and_the_external_worker_reads_it
     with app.app_context():
         version = db.session.scalars(select(AssetFileVersion)).one()
         assert version.extracted_text is None
-        job = db.session.scalars(select(Job)).one()
-        assert (job.kind, json.loads(job.payload)) == ("extract_text", {"version_id": version.id})
+        jobs = {job.kind: json.loads(job.payload) for job in db.session.scalars(select(Job))}
+        # Reading the text, and telling the CoP's people (kmapp/notifications).
+        assert jobs == {"extract_text": {"version_id": version.id},
+                        "notify.asset": {"asset_id": version.file.asset_id, "actor_id": world.lead_a}}
     result = runner.invoke(args=["worker", "--once"])
-    assert result.exit_code == 0 and "Selesai: 1 tugas, 0 gagal" in result.output
+    assert result.exit_code == 0 and "Selesai: 2 tugas, 0 gagal" in result.output
     assert len(readers) == 1
     assert total_of(search_page(client, "inaktif").get_data(as_text=True)) == 1  # body text indexed
     assert jobs_by_state(app) == {}

@@ -12,7 +12,8 @@ from ..dates import list_date
 from ..extensions import db
 from ..htmx import is_htmx_request, render_page
 from ..integers import db_int
-from ..models import AccessKind, Asset, Community, Meeting, MemberRole, Role, Tag, asset_tag
+from ..models import AccessKind, Asset, Community, Meeting, MemberRole, Role, Tag, WatchTarget, asset_tag
+from ..notifications.watching import watched_ids
 from ..policy import (asset_editable_clause, asset_for_view, asset_visibility_clause, can_edit_asset,
                       can_manage_community, get_or_404, is_admin, require)
 from ..web import error_page
@@ -134,7 +135,8 @@ def show(asset_id: int):
     record_access(asset, current_user, AccessKind.OPEN)
     return render_page("assets/show.html", asset=asset, votes=vote_summary(asset, current_user),
                        related=related_assets(asset, current_user), vote_form=VoteForm(),
-                       review_form=ReviewForm(formdata=None), review_note=last_review_note(asset))
+                       review_form=ReviewForm(formdata=None), review_note=last_review_note(asset),
+                       watched_tags=watched_ids(current_user.id, WatchTarget.TAG.value, [t.id for t in asset.tags]))
 
 
 @bp.post("/<int:asset_id>/vote")

@@ -15,6 +15,7 @@ from ..audit import record_change, snapshot
 from ..extensions import db
 from ..models import Asset, AssetFile, AssetFileVersion, AssetStatus, AuditLog, Community, Meeting, Tag, User
 from ..extraction.jobs import queue_text_extraction
+from ..notifications.events import announce_new_asset
 from ..search.queue import mark_stale
 from . import rules
 from .uploads import AcceptedFile, discard_on_failure
@@ -118,6 +119,8 @@ def publish_asset(community: Community, fields: AssetFields, uploads: list[Accep
         after["files"] = [upload.display_name for upload in uploads]
         record_change("asset.created", asset, None, after, actor=actor)
         mark_stale(asset.id)
+        if not historic:  # a bulk import of old files is not news
+            announce_new_asset(asset, actor)
         db.session.commit()
     return asset
 

@@ -13,6 +13,7 @@ from ..audit import record_change, snapshot
 from ..extensions import db
 from ..labels import triwulan
 from ..models import Asset, Community, Meeting, User, utcnow
+from ..notifications.events import announce_new_meeting
 from ..policy import can_record_meeting_in
 from ..quarters import quarter_of
 from ..search.queue import mark_stale
@@ -83,6 +84,7 @@ def record_meeting(community: Community, data: MeetingInput, actor: User) -> Mee
     db.session.add(meeting)
     db.session.flush()
     record_change("meeting.created", meeting, None, meeting_snapshot(meeting))
+    announce_new_meeting(meeting)
     return meeting
 
 

@@ -8,7 +8,8 @@ from ..extensions import db
 from ..htmx import is_htmx_request, render_page
 from ..integers import db_int
 from ..labels import triwulan
-from ..models import Community, MemberRole
+from ..models import Community, MemberRole, WatchTarget
+from ..notifications.watching import is_watching
 from ..policy import can_lock_quarters, can_look_up_people, get_or_404, require
 from . import bp
 from ..clock import local_today
@@ -41,7 +42,7 @@ def _cop_page(community: Community, block: str):
     return render_page("communities/cop.html", block, **timeline_context(community),
                        leads=community.people(MemberRole.LEAD), facilitators=community.people(MemberRole.FACILITATOR),
                        members=community.people(MemberRole.MEMBER), assets=assets, asset_total=asset_total,
-                       today=local_today())
+                       today=local_today(), watching=is_watching(current_user.id, WatchTarget.COMMUNITY.value, community.id))
 
 
 @bp.get("/cops/<int:cop_id>")

@@ -8,12 +8,17 @@ from collections.abc import Callable
 
 HANDLERS: dict[str, Callable] = {}
 SWEEPS: dict[str, Callable] = {}
+# Per kind, the settings naming its attempts and first retry delay (else JOBS_MAX_ATTEMPTS and
+# JOBS_RETRY_SECONDS): a mail waits out a mail server that is down for hours, a file does not.
+RETRY_SETTINGS: dict[str, tuple[str, str]] = {}
 
 
-def handler(kind: str):
+def handler(kind: str, retry_settings: tuple[str, str] | None = None):
     """Register `function(payload: dict, job)` as the code that runs jobs of `kind`."""
     def register(function):
         HANDLERS[kind] = function
+        if retry_settings:
+            RETRY_SETTINGS[kind] = retry_settings
         return function
     return register
 

@@ -93,9 +93,11 @@ def finish(job_id: int) -> None:
 def fail(job: ClaimedJob, error: str) -> bool:
     """Record a failure: run again later (backing off), or park after the last attempt.
     Returns True when the job was parked."""
+    from . import RETRY_SETTINGS
     config = current_app.config
-    parked = job.attempts >= int(config["JOBS_MAX_ATTEMPTS"])
-    delay = timedelta(seconds=float(config["JOBS_RETRY_SECONDS"]) * 2 ** (job.attempts - 1))
+    attempts_setting, retry_setting = RETRY_SETTINGS.get(job.kind, ("JOBS_MAX_ATTEMPTS", "JOBS_RETRY_SECONDS"))
+    parked = job.attempts >= int(config[attempts_setting])
+    delay = timedelta(seconds=float(config[retry_setting]) * 2 ** (job.attempts - 1))
     db.session.execute(update(Job).where(Job.id == job.id).values(
         state=JobState.PARKED.value if parked else JobState.QUEUED.value,
         run_after=utcnow() + delay, claimed_by=None, claimed_at=None, last_error=error[-ERROR_CHARS:]))

@@ -14,6 +14,7 @@ from .people import Agency, Community, CommunityMember, LoginAttempt, User, User
 from .maturity import (AssessmentState, EvidenceKind, MaturityAssessment, MaturityAssessorAssignment, MaturityComment,
                        MaturityDimension, MaturityEvidence, MaturityIndicator, MaturityInstrument, MaturityRound,
                        MaturityScore, MaturityWarningSettings)
+from .notifications import Delivery, Notification, NotificationPreference, Watch, WatchTarget
 from .programme import QuarterTarget
 from .settings import AttendeeVisibility, MinutesVisibility, ProgrammeSetting
 
@@ -30,4 +31,5 @@ __all__ = [
     "MaturityScore", "MaturityWarningSettings",
     "AspectScore", "AssessorAssignment", "AwardCriterion", "AwardResult", "AwardRound", "Nomination",
     "NominationAttachment", "NominationEvidence", "NominationNarrative", "RoundStatus", "ScoreSheet", "SheetStatus",
+    "Delivery", "Notification", "NotificationPreference", "Watch", "WatchTarget",
 ]
