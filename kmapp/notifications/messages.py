@@ -1,10 +1,13 @@
 """How each kind of notification reads. The translated part never contains what users wrote:
 the title or topic is kept apart and escaped by the template (or sent as plain text by mail)."""
 import json
+from datetime import date
 from dataclasses import dataclass
 
 from flask import url_for
-from flask_babel import gettext as _
+from flask_babel import format_date, gettext as _
+
+from ..labels import triwulan
 
 from ..models import Notification
 
@@ -27,7 +30,21 @@ def _meeting_accompany(params: dict) -> Message:
                    url_for("communities.meeting_page", meeting_id=params["meeting_id"]))
 
 
-RENDERERS = {"asset.new": _asset_new, "meeting.accompany": _meeting_accompany}
+def _asset_review_due(params: dict) -> Message:
+    return Message(_("Aset perlu ditinjau paling lambat %(day)s", day=format_date(date.fromisoformat(params["due"]))),
+                   params["title"], params["community"], url_for("assets.review", asset_id=params["asset_id"]))
+
+
+def _target_behind(params: dict) -> Message:
+    return Message(_("%(quarter)s belum mencapai target; berakhir %(day)s",
+                     quarter=triwulan(params["year"], params["quarter"]),
+                     day=format_date(date.fromisoformat(params["ends_on"]))),
+                   params["community"], params["agency"],
+                   url_for("communities.cop_page", cop_id=params["community_id"]))
+
+
+RENDERERS = {"asset.new": _asset_new, "meeting.accompany": _meeting_accompany,
+             "asset.review_due": _asset_review_due, "target.behind": _target_behind}
 
 
 def describe(notification: Notification) -> Message | None:

@@ -1,0 +1,72 @@
+"""Reminders written once a day by the worker: an asset's review falls due within 30 days (to
+its CoP's leads), a CoP's Triwulan target is unmet with 30 days or less left (to the agency's
+CoP leads). Each is said once per subject (the notification's topic_key), however often the
+sweep runs and on however many servers."""
+from datetime import date, timedelta
+
+from flask import current_app
+from sqlalchemy import select
+
+from ..assets import rules
+from ..clock import local_today
+from ..extensions import db
+from ..jobs import sweep
+from ..models import Agency, Asset, AssetStatus, Community
+from ..programme.standing import running_standings
+from .events import fan_out
+from .recipients import leads_of
+
+REVIEW_AHEAD_DAYS = rules.DUE_SOON_DAYS  # the due list's horizon (30 days)
+_last_run = {"day": None}
+
+
+def remind_reviews(today: date) -> int:
+    until = today + timedelta(days=REVIEW_AHEAD_DAYS)
+    written = 0
+    due = db.session.execute(
+        select(Asset.id, Asset.title, Asset.next_review_on, Asset.community_id, Community.name)
+        .join(Community, Asset.community_id == Community.id)
+        .where(Asset.status == AssetStatus.PUBLISHED, Asset.next_review_on.is_not(None),
+               Asset.next_review_on <= until)).all()
+    for asset_id, title, due_on, community_id, community in due:
+        written += fan_out("asset.review_due", {"asset_id": asset_id, "title": title, "community": community,
+                                                "due": due_on.isoformat()},
+                           leads_of([community_id]), topic_key=f"review:{asset_id}:{due_on.isoformat()}")
+    return written
+
+
+def remind_targets(today: date) -> int:
+    communities = db.session.execute(select(Community.id, Community.name, Community.agency_id, Agency.name)
+                                     .join(Agency, Community.agency_id == Agency.id)).all()
+    agency_ids = sorted({row[2] for row in communities})
+    standings = running_standings(agency_ids, today)
+    written = 0
+    for community_id, name, agency_id, agency in communities:
+        standing = standings[agency_id]
+        if not standing.near_deadline:
+            continue
+        written += fan_out("target.behind", {"community_id": community_id, "community": name, "agency": agency,
+                                             "year": standing.year, "quarter": standing.quarter,
+                                             "ends_on": standing.ends_on.isoformat()},
+                           leads_of([community_id]),
+                           topic_key=f"target:{community_id}:{standing.year}-{standing.quarter}")
+    return written
+
+
+def send_reminders(today: date | None = None) -> int:
+    today = today or local_today()
+    written = remind_reviews(today) + remind_targets(today)
+    db.session.commit()
+    return written
+
+
+@sweep("notify.reminders")
+def reminders_sweep() -> int:
+    """Once a day per process (the topic keys make a second run, or another server's, harmless).
+    Not in the "inline" mode of tests and one-shot tools: what they see must not depend on the
+    day they run (tests call `send_reminders` with a date)."""
+    today = local_today()
+    if _last_run["day"] == today or current_app.config["JOBS_WORKER"] == "inline":
+        return 0
+    _last_run["day"] = today
+    return send_reminders(today)
