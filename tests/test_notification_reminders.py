@@ -52,3 +52,44 @@ def test_an_unmet_target_with_30_days_left_reminds_the_leads(app, client, world)
         lead = db.session.get(User, world.lead_a)
         params = db.session.scalar(select(Notification.params).where(Notification.user_id == lead.id))
     assert '"quarter": 4' in params and '"year": 2026' in params
+
+
+def test_assessors_hear_of_their_assignments(app, client, act_as, world):
+    from kmapp.award.rounds import assign, create_round
+    from kmapp.maturity.instruments import seed_default_instrument
+    from kmapp.maturity.rounds import assign_assessor, open_round
+    from kmapp.models import Agency
+    with app.test_request_context():
+        admin, assessor = db.session.get(User, world.admin), db.session.get(User, world.assessor)
+        agency_b = db.session.get(Agency, world.agency_b)
+        award = create_round(2026, "KMA 2026", 15, date(2099, 10, 31), None, admin)
+        assign(award, agency_b, assessor, admin)
+        assign_assessor(open_round(2026, seed_default_instrument(), date(2099, 12, 31), admin), agency_b, assessor,
+                        admin)
+        db.session.commit()
+    assert kinds_of(app, world.assessor) == ["award.assigned", "maturity.assigned"]
+    act_as("assessor")
+    inbox = client.get("/notifications").get_data(as_text=True)
+    assert "Anda ditugaskan menilai nominasi" in inbox and "Dinas Pendidikan" in inbox
+
+
+def test_nomination_and_self_assessment_deadlines_remind_the_leads_two_weeks_ahead(app, world):
+    from kmapp.award.rounds import create_round
+    from kmapp.maturity.instruments import seed_default_instrument
+    from kmapp.maturity.rounds import open_round
+    from kmapp.models import MaturityAssessment, Nomination, SheetStatus
+    with app.test_request_context():
+        admin = db.session.get(User, world.admin)
+        award = create_round(2026, "KMA 2026", 15, date(2026, 10, 31), None, admin)
+        db.session.add(Nomination(round_id=award.id, agency_id=world.agency_b, status=SheetStatus.SUBMITTED.value))
+        maturity = open_round(2026, seed_default_instrument(), date(2026, 10, 31), admin)
+        sent = db.session.scalar(select(MaturityAssessment).where(MaturityAssessment.round_id == maturity.id,
+                                                                  MaturityAssessment.agency_id == world.agency_b))
+        sent.state = "submitted"
+        db.session.commit()
+        send_reminders(date(2026, 10, 1))  # a month ahead: not yet
+        assert kinds_of(app, world.lead_a) == []
+        send_reminders(date(2026, 10, 20))
+        send_reminders(date(2026, 10, 21))
+    assert kinds_of(app, world.lead_a) == ["award.nomination_due", "maturity.self_assessment_due"]
+    assert kinds_of(app, world.lead_b) == []  # agency B sent both

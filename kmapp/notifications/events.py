@@ -71,6 +71,11 @@ def notify_new_meeting(payload: dict, job) -> None:
             recipients.facilitators_of(meeting.community_id))
 
 
+def notify_person(user_id: int, kind: str, params: dict) -> int:
+    """One person's notification, written in the caller's transaction (an assignment, say)."""
+    return fan_out(kind, params, select(User.id).where(User.id == user_id, User.active.is_(True)))
+
+
 def unread_count(user_id: int) -> int:
     """The header's count (a partial index holds only unread rows)."""
     return db.session.scalar(select(func.count()).select_from(Notification)

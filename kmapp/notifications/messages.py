@@ -43,7 +43,31 @@ def _target_behind(params: dict) -> Message:
                    url_for("communities.cop_page", cop_id=params["community_id"]))
 
 
-RENDERERS = {"asset.new": _asset_new, "meeting.accompany": _meeting_accompany,
+def _award_assigned(params: dict) -> Message:
+    return Message(_("Anda ditugaskan menilai nominasi"), params["agency"], params["title"],
+                   url_for("award.round_page", year=params["year"]))
+
+
+def _maturity_assigned(params: dict) -> Message:
+    return Message(_("Anda ditugaskan memverifikasi penilaian maturitas %(year)s", year=params["year"]),
+                   params["agency"], "", url_for("maturity.index"))
+
+
+def _nomination_due(params: dict) -> Message:
+    return Message(_("Nominasi belum dikirim; batasnya %(day)s", day=format_date(date.fromisoformat(params["due"]))),
+                   params["agency"], params["title"],
+                   url_for("award.nomination", year=params["year"], agency_id=params["agency_id"]))
+
+
+def _maturity_due(params: dict) -> Message:
+    return Message(_("Penilaian mandiri maturitas %(year)s belum dikirim; batasnya %(day)s", year=params["year"],
+                     day=format_date(date.fromisoformat(params["due"]))),
+                   params["agency"], "", url_for("maturity.assessment_page", assessment_id=params["assessment_id"]))
+
+
+RENDERERS = {"award.assigned": _award_assigned, "maturity.assigned": _maturity_assigned,
+             "award.nomination_due": _nomination_due, "maturity.self_assessment_due": _maturity_due,
+             "asset.new": _asset_new, "meeting.accompany": _meeting_accompany,
              "asset.review_due": _asset_review_due, "target.behind": _target_behind}
 
 

@@ -1,6 +1,6 @@
-"""Reminders written once a day by the worker: an asset's review falls due within 30 days (to
-its CoP's leads), a CoP's Triwulan target is unmet with 30 days or less left (to the agency's
-CoP leads). Each is said once per subject (the notification's topic_key), however often the
+"""Reminders written once a day by the worker, to CoP leads: an asset's review falls due within
+30 days; a CoP's Triwulan target is unmet with 30 days or less left; the agency's award
+nomination or maturity self-assessment is not sent two weeks before its deadline. Each is said once per subject (the notification's topic_key), however often the
 sweep runs and on however many servers."""
 from datetime import date, timedelta
 
@@ -11,12 +11,14 @@ from ..assets import rules
 from ..clock import local_today
 from ..extensions import db
 from ..jobs import sweep
-from ..models import Agency, Asset, AssetStatus, Community
+from ..models import (Agency, AssessmentState, Asset, AssetStatus, AwardRound, Community, MaturityAssessment,
+                      MaturityRound, Nomination, RoundStatus, SheetStatus)
 from ..programme.standing import running_standings
 from .events import fan_out
 from .recipients import leads_of
 
 REVIEW_AHEAD_DAYS = rules.DUE_SOON_DAYS  # the due list's horizon (30 days)
+DEADLINE_AHEAD_DAYS = 14  # award nominations and maturity self-assessments (as the task list warns)
 _last_run = {"day": None}
 
 
@@ -53,9 +55,55 @@ def remind_targets(today: date) -> int:
     return written
 
 
+def _agency_cops() -> dict[int, list[int]]:
+    cops: dict[int, list[int]] = {}
+    for community_id, agency_id in db.session.execute(select(Community.id, Community.agency_id)):
+        cops.setdefault(agency_id, []).append(community_id)
+    return cops
+
+
+def remind_nominations(today: date) -> int:
+    """An open award round whose deadline is within DEADLINE_AHEAD_DAYS: agencies not yet sent."""
+    rounds = db.session.scalars(select(AwardRound).where(
+        AwardRound.status == RoundStatus.OPEN, AwardRound.submission_deadline >= today,
+        AwardRound.submission_deadline <= today + timedelta(days=DEADLINE_AHEAD_DAYS))).all()
+    cops, written = _agency_cops(), 0
+    for award in rounds:
+        sent = set(db.session.scalars(select(Nomination.agency_id).where(
+            Nomination.round_id == award.id, Nomination.status == SheetStatus.SUBMITTED)))
+        for agency_id, agency in db.session.execute(select(Agency.id, Agency.name)):
+            if agency_id in sent or agency_id not in cops:
+                continue
+            written += fan_out("award.nomination_due", {"year": award.year, "title": award.title, "agency": agency,
+                                                        "agency_id": agency_id,
+                                                        "due": award.submission_deadline.isoformat()},
+                               leads_of(cops[agency_id]), topic_key=f"nomination:{award.id}:{agency_id}")
+    return written
+
+
+def remind_self_assessments(today: date) -> int:
+    """A maturity round whose deadline is within DEADLINE_AHEAD_DAYS: self-assessments still drafts."""
+    drafts = db.session.execute(
+        select(MaturityAssessment.id, MaturityAssessment.agency_id, Agency.name, MaturityRound.year,
+               MaturityRound.deadline)
+        .join(MaturityRound, MaturityAssessment.round_id == MaturityRound.id)
+        .join(Agency, MaturityAssessment.agency_id == Agency.id)
+        .where(MaturityAssessment.state == AssessmentState.DRAFT.value, MaturityRound.deadline >= today,
+               MaturityRound.deadline <= today + timedelta(days=DEADLINE_AHEAD_DAYS))).all()
+    cops, written = _agency_cops(), 0
+    for assessment_id, agency_id, agency, year, deadline in drafts:
+        if agency_id in cops:
+            written += fan_out("maturity.self_assessment_due",
+                               {"assessment_id": assessment_id, "agency": agency, "year": year,
+                                "due": deadline.isoformat()},
+                               leads_of(cops[agency_id]), topic_key=f"maturity:{assessment_id}")
+    return written
+
+
 def send_reminders(today: date | None = None) -> int:
     today = today or local_today()
-    written = remind_reviews(today) + remind_targets(today)
+    written = (remind_reviews(today) + remind_targets(today) + remind_nominations(today)
+               + remind_self_assessments(today))
     db.session.commit()
     return written
 
