@@ -351,3 +351,8 @@ def can_view_results(user: User, award) -> bool:
 def can_view_award_data_sheet(user: User, award, agency_id: int) -> bool:
     """The portal's figures of one agency: the programme's watchers, its assessors and its own leads."""
     return can_view_programme(user) or leads_agency(user, agency_id) or can_score(user, award, agency_id)
+
+
+def can_edit_guide(user: User) -> bool:
+    """The programme guide is the programme office's voice: admins write it, everyone reads it."""
+    return is_admin(user)

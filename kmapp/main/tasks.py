@@ -99,6 +99,20 @@ PROVIDERS: list[Callable[[User, date], list[Task]]] = [quarter_target_tasks, acc
 PROVIDERS.append(maturity_tasks)  # kmapp/maturity/tasks.py
 
 
+def guide_tasks(user: User, today: date) -> list[Task]:
+    """For an admin: guide pages past their yearly review."""
+    from ..guide.pages import pages_due_for_review
+    if not is_admin(user):
+        return []
+    return [Task(gettext("Panduan \u201c%(title)s\u201d perlu ditinjau (jatuh tempo %(day)s)", title=page.title,
+                         day=list_date(page.next_review_on)),
+                 gettext("Tinjau panduan"), url_for("guide.page", slug=page.slug), "warn")
+            for page in pages_due_for_review(today)]
+
+
+PROVIDERS.append(guide_tasks)
+
+
 def tasks_for(user: User, today: date) -> list[Task]:
     """Everything `user` should act on, in the order of PROVIDERS."""
     return [task for provider in PROVIDERS for task in provider(user, today)]

@@ -8,6 +8,7 @@ from .award import (AspectScore, AssessorAssignment, AwardCriterion, AwardResult
 from .base import utcnow
 from .enums import (AccessKind, AssetStatus, AssetType, JobState, KmStage, MeetingFormat, MemberRole, Role,
                     SeciStage, Visibility)
+from .guide import GuidePage, GuidePageVersion, GuideSection
 from .jobs import Job
 from .meetings import Attendance, Meeting, MeetingSeciStage, QuarterLock
 from .people import Agency, Community, CommunityMember, LoginAttempt, User, UserRole, UserSession
@@ -32,4 +33,5 @@ __all__ = [
     "AspectScore", "AssessorAssignment", "AwardCriterion", "AwardResult", "AwardRound", "Nomination",
     "NominationAttachment", "NominationEvidence", "NominationNarrative", "RoundStatus", "ScoreSheet", "SheetStatus",
     "Delivery", "Notification", "NotificationPreference", "Watch", "WatchTarget",
+    "GuidePage", "GuidePageVersion", "GuideSection",
 ]
