@@ -60,7 +60,7 @@ def top_up(rows: int, employees: int) -> None:
         n = min(batch, rows - have)
         db.session.execute(sa.text(
             "INSERT INTO notification (user_id, kind, params, created_at, read_at) "
-            "SELECT 1 + (x * 7919) % :employees, 'asset.new', '{}', CURRENT_TIMESTAMP, "
+            "SELECT 1 + (CAST(x AS BIGINT) * 7919) % :employees, 'asset.new', '{}', CURRENT_TIMESTAMP, "
             "CASE WHEN x % 10 = 0 THEN NULL ELSE CURRENT_TIMESTAMP END "
             "FROM (" + series_sql() + ") AS s"), {"start": have, "stop": have + n, "employees": employees})
         db.session.commit()

@@ -39,7 +39,8 @@ def fan_out(kind: str, params: dict, recipient_ids, topic_key: str | None = None
         told = aliased(Notification)
         rows = rows.where(~exists().where(told.user_id == chosen.c[0], told.topic_key == topic_key))
     insert = db.insert(Notification).from_select(["user_id", "kind", "params", "created_at", "topic_key"], rows)
-    written = db.session.execute(insert).rowcount
+    # SQLAlchemy reports an INSERT's row count only when asked (PostgreSQL gave -1 otherwise).
+    written = db.session.execute(insert, execution_options={"preserve_rowcount": True}).rowcount
     from .mail import mail_enabled, queue_mail
     if written and mail_enabled():
         immediate = db.session.scalars(
