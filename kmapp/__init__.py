@@ -80,6 +80,7 @@ def _register_blueprints(app: Flask) -> None:
     from .auth import bp as auth_bp
     from .communities import bp as communities_bp
     from .main import bp as main_bp
+    from .handover import bp as handover_bp
     from .maturity import bp as maturity_bp
     from .search import bp as search_bp
     from .programme import bp as programme_bp
@@ -93,3 +94,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(programme_bp, url_prefix="/programme")
     app.register_blueprint(maturity_bp, url_prefix="/maturity")
     app.register_blueprint(award_bp, url_prefix="/award")
+    app.register_blueprint(handover_bp, url_prefix="/handover")

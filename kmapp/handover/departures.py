@@ -158,3 +158,18 @@ def confirmed_handover_user_ids() -> set[int]:
     return set(db.session.scalars(
         select(Departure.user_id).join(Handover, Handover.departure_id == Departure.id)
         .where(Departure.cancelled_at.is_(None), Handover.state == HandoverState.CONFIRMED.value)))
+
+
+def people_without_birth_date(agency_id: int, limit: int = 200) -> tuple[list[tuple[User, NipProblem]], int]:
+    """Active staff of the agency whose retirement cannot be foretold, with the reason; (first `limit`, total)."""
+    found = []
+    rows = db.session.execute(select(User.id, User.nip).where(User.agency_id == agency_id, User.active.is_(True)))
+    for user_id, nip in rows:
+        problem = nip_birth_date_problem(nip)
+        if problem is not None:
+            found.append((user_id, problem))
+    people = {person.id: person for person in db.session.scalars(
+        select(User).where(User.id.in_([user_id for user_id, _ in found[:limit]])))} if found else {}
+    listed = sorted(((people[user_id], problem) for user_id, problem in found[:limit]),
+                    key=lambda item: item[0].name)
+    return listed, len(found)
