@@ -24,7 +24,7 @@ class DepartureForm(FlaskForm):
                       validate_choice=False, validators=[
                           InputRequired(_l("Pilih mutasi atau pensiun.")),
                           AnyOf([k.value for k in DepartureKind], message=_l("Pilih mutasi atau pensiun."))])
-    leaving_on = MeetingDate(_l("Tanggal keluar (TMT)"), validators=[DataRequired(_l("Isi tanggal keluar."))])
+    leaving_on = MeetingDate(_l("Tanggal keluar (TMT)"), validators=[InputRequired(_l("Isi tanggal keluar."))])
     to_agency = SelectField(_l("Perangkat daerah tujuan (untuk mutasi)"), coerce=optional_db_int,
                             validate_choice=False, validators=[Optional()])
 

@@ -187,7 +187,7 @@ def _import_departure_row(row: dict, line: int, seen: set[str], actor: User | No
                 raise DepartureError("to_agency", _("Kode perangkat daerah tidak dikenal: %(code)s",
                                                     code=row["to_agency_code"]))
         with db.session.begin_nested():  # a SAVEPOINT: a refused row undoes only itself
-            _, outcome = record_departure(person, kind.value, leaving_on, to_agency, actor, today)
+            outcome = record_departure(person, kind.value, leaving_on, to_agency, actor, today)[1]
     except DepartureError as error:
         report.errors.append((line, str(error)))
         return
