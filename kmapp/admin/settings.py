@@ -1,5 +1,5 @@
 """The programme office's settings page: who sees attendee names and minutes of meetings."""
-from flask import flash, redirect, url_for
+from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -68,7 +68,7 @@ def settings():
 def handover_settings_save():
     """Retirement age per position class and the overdue window of handovers (kmapp/handover/)."""
     from ..handover.settings import save_handover_settings
-    handover_form = _handover_form()
+    handover_form = _handover_form(formdata=request.form)
     if not handover_form.validate_on_submit():
         form = VisibilityForm(formdata=None, data={field: setting_value(name) for field, name in FIELDS.items()})
         return render_page("admin/settings.html", form=form, handover_form=handover_form, status=422)
