@@ -95,10 +95,12 @@ def _departing_employee(logins: dict[str, User], today: date, dinkes: Agency) ->
     """Bambang retires; his handover is not started, and JAK-HIGH's latest meeting is his capture interview."""
     person = logins[DEPARTING]
     meeting = _latest_meeting(dinkes)
-    return Departure(user=person, kind=DepartureKind.RETIREMENT.value, leaving_on=_first_of_month_after(
+    departure = Departure(user=person, kind=DepartureKind.RETIREMENT.value, leaving_on=_first_of_month_after(
         today + timedelta(days=45)), created_by=logins[HR_OFFICER], handover=Handover(
         supervisor=logins[SUPERVISOR], meeting_id=meeting.id if meeting else None,
         visibility=Visibility.AGENCY.value))
+    db.session.add(departure)
+    return departure
 
 
 def _latest_meeting(agency: Agency) -> Meeting | None:

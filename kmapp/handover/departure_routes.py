@@ -56,9 +56,15 @@ def index():
     return redirect(url_for(".agency_page", agency_id=current_user.agency_id))
 
 
+LIST_LIMIT = 100  # a big agency foresees hundreds of retirements: the first ones, then "show all"
+
+
 def _agency_context(agency: Agency, form: DepartureForm | None = None) -> dict:
     day = today()
     facts = departures_within(365, agency.id, day)
+    total = len(facts)
+    if request.args.get("all") != "1":
+        facts = facts[:LIST_LIMIT]
     people = {p.id: p for p in db.session.scalars(select(User).where(User.id.in_([f.user_id for f in facts])))} \
         if facts else {}
     departures = {d.id: d for d in db.session.scalars(
@@ -70,7 +76,7 @@ def _agency_context(agency: Agency, form: DepartureForm | None = None) -> dict:
         form = DepartureForm(formdata=None)
     form.to_agency.choices = _agency_choices(exclude=agency.id)
     missing, missing_total = people_without_birth_date(agency.id) if manage else ([], 0)
-    return dict(agency=agency, facts=facts, people=people, departures=departures, figures=agency_handover_figures(
+    return dict(agency=agency, facts=facts, total=total, people=people, departures=departures, figures=agency_handover_figures(
         agency.id, day), overdue=lambda d: d.handover is not None and is_overdue(d.handover, d.leaving_on, day,
                                                                                   overdue_days),
         manage=manage, form=form, action_form=ActionForm(), missing=missing, missing_total=missing_total,
