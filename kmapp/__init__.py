@@ -81,6 +81,7 @@ def _register_blueprints(app: Flask) -> None:
     from .communities import bp as communities_bp
     from .main import bp as main_bp
     from .guide import bp as guide_bp
+    from .handover import bp as handover_bp
     from .maturity import bp as maturity_bp
     from .notifications import bp as notifications_bp
     from .search import bp as search_bp
@@ -97,3 +98,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(award_bp, url_prefix="/award")
     app.register_blueprint(notifications_bp)
     app.register_blueprint(guide_bp)
+    app.register_blueprint(handover_bp, url_prefix="/handover")

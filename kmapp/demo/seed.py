@@ -25,6 +25,7 @@ from ..models import (Agency, Asset, AssetFile, AssetFileVersion, Attendance, Co
 from ..quarters import quarter_bounds, quarter_of
 from . import catalogue as cat
 from .award import seed_award
+from .handover import HANDOVER_LOGINS, seed_handover
 from .pdfgen import text_to_pdf
 from .guide import seed_guide
 from .maturity import seed_maturity
@@ -83,6 +84,7 @@ def seed_demo(today: date | None = None) -> str:
     award = seed_award(s.today, s.logins["admin"], s.logins["juri"])
     employees = add_roster(s.rng, s.nips, s.agencies.values())
     accesses = add_accesses(s.rng, s.today, assets, s.agencies.values())
+    handovers = seed_handover(s.today, s.agencies, random.Random(1311))
     seed_maturity(2611, s.today, s.logins, s.facilitators)
     seed_guide(s.logins["admin"], s.today)
     queue_unread_versions()
@@ -91,8 +93,9 @@ def seed_demo(today: date | None = None) -> str:
     db.session.commit()
     return (f"Demo siap per {s.today:%d-%m-%Y}: {len(s.agencies)} perangkat daerah, {len(s.communities)} CoP, "
             f"{len(meetings)} pertemuan, {len(assets)} aset, {employees} pegawai, {accesses} catatan akses. "
-            + (f"{award}. " if award else "") +
-            f"Login demo: {', '.join(login for login, *_ in DEMO_LOGINS)} (kata sandi {DEMO_PASSWORD}).")
+            + (f"{award}. " if award else "") + f"{handovers}. " +
+            f"Login demo: {', '.join(login for login, *_ in DEMO_LOGINS + HANDOVER_LOGINS)} "
+            f"(kata sandi {DEMO_PASSWORD}).")
 
 
 def _agencies_and_communities(s: Seeder) -> None:

@@ -81,6 +81,12 @@ AWARD_ROUND_ADMIN = PageSpec("award round (admin)", "/award/2026", "admin", feat
 AWARD_RESULTS = PageSpec("award results", "/award/2025/results", "pegawai", feature="the KM Award")
 AWARD_NOMINATION = PageSpec("award nomination", r"/award/\d+/nominations/\d+", "lead.dinkes",
                             link_on="/award/2026", feature="the KM Award")
+# Knowledge handover: the agency's leavers as its HR officer, the programme's figure, a handover record.
+HANDOVER_AGENCY = PageSpec("handover: agency leavers", "/handover/", "kepegawaian.dinkes", feature="knowledge handover")
+HANDOVER_PROGRAMME = PageSpec("handover: programme", "/handover/programme", "admin", feature="knowledge handover")
+HANDOVER_RECORD = PageSpec("handover record", r"/handover/\d+", "pensiun.dinkes", link_on="/",
+                           feature="knowledge handover")
+HANDOVER_PAGES = (HANDOVER_AGENCY, HANDOVER_PROGRAMME, HANDOVER_RECORD)
 
 USER_SEARCH_TYPED = ADMIN_USERS.after("admin user search (as you type)", _type_in_user_search)
 SEARCH_TYPED = SEARCH.after("search as you type", type_in_search_as_you_type)
@@ -90,10 +96,11 @@ UPLOAD_FORM = COP.after("asset upload form (Unggah aset)", _open_upload_form)
 NOMINATION_AUTOSAVE = AWARD_NOMINATION.after("award nomination autosave", _autosave_a_narrative)
 
 BUDGET_PAGES = (LOGIN, HOME, ADMIN_USERS, SEARCH, SEARCH_ALL, ASSET, COP, DASHBOARD, AWARD_SCORE, AWARD_ROUND_ADMIN,
-                AWARD_RESULTS, AWARD_NOMINATION) + MATURITY_PAGES
+                AWARD_RESULTS, AWARD_NOMINATION) + MATURITY_PAGES + HANDOVER_PAGES
 BUDGET_PARTIALS = (USER_SEARCH_TYPED, SEARCH_TYPED, SEARCH_ALL_TYPED, MEETING_FORM, UPLOAD_FORM, NOMINATION_AUTOSAVE)
 AXE_PAGES = (LOGIN, HOME, ADMIN_USERS, NOT_FOUND, SEARCH, SEARCH_ALL, ASSET, COP, MEETING_FORM, UPLOAD_FORM,
-             DASHBOARD, AWARD_SCORE, AWARD_NOMINATION, AWARD_ROUND_ADMIN, AWARD_RESULTS) + MATURITY_PAGES
+             DASHBOARD, AWARD_SCORE, AWARD_NOMINATION, AWARD_ROUND_ADMIN, AWARD_RESULTS) + MATURITY_PAGES \
+    + HANDOVER_PAGES
 # Every main page, for the phone-width check: nothing may make the whole page scroll sideways.
 MAIN_PAGES = AXE_PAGES + (AGENCY, MEETING, REPORT, TARGETS, COP_LIST, DUE, QUARTER_LOCKS)
 
