@@ -46,6 +46,7 @@ DEMO_LOGINS = (
     ("fasilitator", "Widhi Pratama", "BPSDM", (Role.FACILITATOR,)),
     ("pegawai", "Yudhi Saputra", "DISDIK", (Role.EMPLOYEE,)),
     ("juri", "Hartono Wibisono", "BPSDM", (Role.ASSESSOR,)),
+    ("anggota.dinkes", "Sri Wahyuni", "DINKES", (Role.EMPLOYEE,)),
 )
 
 
@@ -120,6 +121,8 @@ def _demo_logins(s: Seeder) -> None:
     jak_high = s.communities[cat.JAK_HIGH]
     jak_high.members.append(CommunityMember(user=s.logins["lead.dinkes"], role=MemberRole.LEAD))
     s.members[jak_high.id] = [s.logins["lead.dinkes"]]
+    # A member who hears of JAK-HIGH's new assets and threads (not an attendee of the story's meetings).
+    jak_high.members.append(CommunityMember(user=s.logins["anggota.dinkes"], role=MemberRole.MEMBER))
     for name in NAMED_COPS:
         community = s.communities[name]
         community.members.append(CommunityMember(user=s.logins["fasilitator"], role=MemberRole.FACILITATOR))
