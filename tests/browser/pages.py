@@ -87,6 +87,13 @@ HANDOVER_PROGRAMME = PageSpec("handover: programme", "/handover/programme", "adm
 HANDOVER_RECORD = PageSpec("handover record", r"/handover/\d+", "pensiun.dinkes", link_on="/",
                            feature="knowledge handover")
 HANDOVER_PAGES = (HANDOVER_AGENCY, HANDOVER_PROGRAMME, HANDOVER_RECORD)
+# Notifications and the programme guide.
+NOTIFICATIONS = PageSpec("notifications", "/notifications", "anggota.dinkes", feature="notifications")
+NOTIFICATION_SETTINGS = PageSpec("notification settings", "/notifications/preferences", "anggota.dinkes",
+                                 feature="notifications")
+GUIDE_PLAN = PageSpec("guide: work plan", "/guide/rencana-kerja-program", "pegawai", feature="the programme guide")
+GUIDE_PRINT = PageSpec("guide: print", "/guide/print", "pegawai", feature="the programme guide")
+COLLABORATION_PAGES = (NOTIFICATIONS, NOTIFICATION_SETTINGS, GUIDE_PLAN, GUIDE_PRINT)
 
 USER_SEARCH_TYPED = ADMIN_USERS.after("admin user search (as you type)", _type_in_user_search)
 SEARCH_TYPED = SEARCH.after("search as you type", type_in_search_as_you_type)
@@ -96,11 +103,11 @@ UPLOAD_FORM = COP.after("asset upload form (Unggah aset)", _open_upload_form)
 NOMINATION_AUTOSAVE = AWARD_NOMINATION.after("award nomination autosave", _autosave_a_narrative)
 
 BUDGET_PAGES = (LOGIN, HOME, ADMIN_USERS, SEARCH, SEARCH_ALL, ASSET, COP, DASHBOARD, AWARD_SCORE, AWARD_ROUND_ADMIN,
-                AWARD_RESULTS, AWARD_NOMINATION) + MATURITY_PAGES + HANDOVER_PAGES
+                AWARD_RESULTS, AWARD_NOMINATION) + MATURITY_PAGES + HANDOVER_PAGES + COLLABORATION_PAGES
 BUDGET_PARTIALS = (USER_SEARCH_TYPED, SEARCH_TYPED, SEARCH_ALL_TYPED, MEETING_FORM, UPLOAD_FORM, NOMINATION_AUTOSAVE)
 AXE_PAGES = (LOGIN, HOME, ADMIN_USERS, NOT_FOUND, SEARCH, SEARCH_ALL, ASSET, COP, MEETING_FORM, UPLOAD_FORM,
              DASHBOARD, AWARD_SCORE, AWARD_NOMINATION, AWARD_ROUND_ADMIN, AWARD_RESULTS) + MATURITY_PAGES \
-    + HANDOVER_PAGES
+    + HANDOVER_PAGES + COLLABORATION_PAGES
 # Every main page, for the phone-width check: nothing may make the whole page scroll sideways.
 MAIN_PAGES = AXE_PAGES + (AGENCY, MEETING, REPORT, TARGETS, COP_LIST, DUE, QUARTER_LOCKS)
 
