@@ -18,6 +18,7 @@ from ..models import (AssetType, Community, DepartureKind, Handover, HandoverSta
                       Visibility)
 from ..models.base import utcnow
 from ..models.handover import CAPTURE_FIELDS
+from ..notifications.handover_events import handover_confirmed, handover_returned, handover_submitted
 
 MAX_FIELD_CHARS = 20_000
 REQUIRED_TO_SUBMIT = ("duties", "pending_matters", "document_locations")
@@ -109,6 +110,7 @@ def submit_handover(handover: Handover, actor: User) -> None:
         raise HandoverRefused(_("Lengkapi dulu tugas utama, urusan yang belum selesai, dan lokasi dokumen."))
     handover.state, handover.submitted_at = HandoverState.SUBMITTED.value, utcnow()
     record_change("handover.submitted", handover, None, {"state": handover.state}, actor=actor)
+    handover_submitted(handover)
 
 
 def confirm_handover(handover: Handover, actor: User) -> None:
@@ -118,6 +120,7 @@ def confirm_handover(handover: Handover, actor: User) -> None:
         raise HandoverRefused(_("Hanya serah terima yang sudah dikirim yang bisa dikonfirmasi."))
     handover.state, handover.confirmed_at, handover.confirmed_by = HandoverState.CONFIRMED.value, utcnow(), actor
     record_change("handover.confirmed", handover, None, {"state": handover.state}, actor=actor)
+    handover_confirmed(handover)
     if handover.meeting_id is not None and handover.asset_id is None:
         publish_note(handover, actor)
 
@@ -128,6 +131,7 @@ def return_handover(handover: Handover, actor: User) -> None:
         raise HandoverRefused(_("Hanya serah terima yang sudah dikirim yang bisa dikembalikan."))
     handover.state, handover.submitted_at = HandoverState.IN_PROGRESS.value, None
     record_change("handover.returned", handover, None, {"state": handover.state}, actor=actor)
+    handover_returned(handover)
 
 
 def note_text(handover: Handover) -> str:

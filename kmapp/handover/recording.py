@@ -20,6 +20,7 @@ from ..clock import local_today
 from ..extensions import db
 from ..models import Agency, Departure, DepartureKind, Handover, PositionClass, User
 from ..models.base import utcnow
+from ..notifications.handover_events import handover_requested
 from ..policy import can_manage_departures
 
 DEPARTURE_CSV_COLUMNS = ("nip_or_username", "kind", "leaving_on", "to_agency_code")
@@ -98,6 +99,7 @@ def record_departure(person: User, kind: str, leaving_on: date, to_agency: Agenc
     record_change("departure.created", departure, None,
                   {"user_id": person.id, "kind": kind, "leaving_on": leaving_on, "to_agency_id": to_agency_id},
                   actor=actor)
+    handover_requested(departure.handover)
     return departure, "created"
 
 

@@ -71,6 +71,27 @@ RENDERERS = {"award.assigned": _award_assigned, "maturity.assigned": _maturity_a
              "asset.review_due": _asset_review_due, "target.behind": _target_behind}
 
 
+# Handover tasks (kmapp/notifications/handover_events.py): what each asks, said when shown.
+HANDOVER_LEADS = {
+    "handover.requested": lambda: _("Isi serah terima pengetahuan Anda sebelum berhenti"),
+    "handover.submitted": lambda: _("Serah terima menunggu konfirmasi Anda"),
+    "handover.returned": lambda: _("Serah terima dikembalikan atasan untuk dilengkapi"),
+    "handover.confirmed": lambda: _("Serah terima pengetahuan dikonfirmasi atasan"),
+    "handover.overdue": lambda: _("Serah terima pengetahuan belum dikirim dan tanggal berhenti sudah dekat"),
+}
+
+
+def _handover_message(kind: str):
+    def render(params: dict) -> Message:
+        return Message(HANDOVER_LEADS[kind](), params["person"],
+                       _("berhenti %(day)s", day=format_date(date.fromisoformat(params["leaving_on"]))),
+                       url_for("handover.handover_page", handover_id=params["handover_id"]))
+    return render
+
+
+RENDERERS.update({kind: _handover_message(kind) for kind in HANDOVER_LEADS})
+
+
 def describe(notification: Notification) -> Message | None:
     """None for a kind this version no longer knows (rows outlive code)."""
     render = RENDERERS.get(notification.kind)

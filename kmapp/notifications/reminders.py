@@ -1,6 +1,7 @@
 """Reminders written once a day by the worker, to CoP leads: an asset's review falls due within
 30 days; a CoP's Triwulan target is unmet with 30 days or less left; the agency's award
-nomination or maturity self-assessment is not sent two weeks before its deadline. Each is said once per subject (the notification's topic_key), however often the
+nomination or maturity self-assessment is not sent two weeks before its deadline; and to a
+departing employee and his supervisor, a handover not yet sent within 30 days of the leaving date. Each is said once per subject (the notification's topic_key), however often the
 sweep runs and on however many servers."""
 from datetime import date, timedelta
 
@@ -11,8 +12,8 @@ from ..assets import rules
 from ..clock import local_today
 from ..extensions import db
 from ..jobs import sweep
-from ..models import (Agency, AssessmentState, Asset, AssetStatus, AwardRound, Community, MaturityAssessment,
-                      MaturityRound, Nomination, RoundStatus, SheetStatus)
+from ..models import (Agency, AssessmentState, Asset, AssetStatus, AwardRound, Community, Departure, Handover,
+                      HandoverState, MaturityAssessment, MaturityRound, Nomination, RoundStatus, SheetStatus, User)
 from ..programme.standing import running_standings
 from .events import fan_out
 from .recipients import leads_of
@@ -100,10 +101,30 @@ def remind_self_assessments(today: date) -> int:
     return written
 
 
+def remind_handovers(today: date) -> int:
+    """A handover not yet sent while its leaving date is within the overdue window (handover
+    settings, 30 days by default): to the departing employee and his supervisor."""
+    from ..handover.departures import handover_settings
+    until = today + timedelta(days=handover_settings().overdue_days)
+    late = db.session.execute(
+        select(Handover.id, Handover.supervisor_id, Departure.user_id, Departure.leaving_on, User.name)
+        .join(Departure, Handover.departure_id == Departure.id).join(User, Departure.user_id == User.id)
+        .where(Departure.cancelled_at.is_(None), Departure.leaving_on >= today, Departure.leaving_on <= until,
+               Handover.state.in_([HandoverState.NOT_STARTED.value, HandoverState.IN_PROGRESS.value]))).all()
+    written = 0
+    for handover_id, supervisor_id, user_id, leaving_on, name in late:
+        people = [user_id] + ([supervisor_id] if supervisor_id else [])
+        written += fan_out("handover.overdue", {"handover_id": handover_id, "person": name,
+                                                "leaving_on": leaving_on.isoformat()},
+                           select(User.id).where(User.id.in_(people), User.active.is_(True)),
+                           topic_key=f"handover_overdue:{handover_id}")
+    return written
+
+
 def send_reminders(today: date | None = None) -> int:
     today = today or local_today()
     written = (remind_reviews(today) + remind_targets(today) + remind_nominations(today)
-               + remind_self_assessments(today))
+               + remind_self_assessments(today) + remind_handovers(today))
     db.session.commit()
     return written
 
