@@ -18,9 +18,11 @@ from collections import defaultdict
 from ..analysis import indonesian_analyzer
 from ..schema import BODY_EXCERPT_CHARS, VISIBILITY_VALUES, _comma_list
 from ..similar import content_key, title_key
+from ..spelling import MAX_WORD_LENGTH
 from ..vocabulary import document_words
 
 MAX_POSITION = 16383
+MAX_LEXEME_BYTES = 2046  # PostgreSQL refuses longer words in a tsvector or a tsquery
 BODY_POSITIONS_PER_TERM = 32
 MAX_BODY_TERMS = 40_000
 FIELD_GAP = 10  # positions between two fields: a phrase never spans them
@@ -34,9 +36,15 @@ def field_texts(document: dict) -> dict:
 
 
 def terms_with_positions(text: str):
-    """(term, position) of ``text`` as the Whoosh field sees them (positions from 0)."""
+    """(term, position) of ``text`` as the Whoosh field sees them (positions from 0), but for
+    terms longer than PostgreSQL takes (no query can ask for them either, see :mod:`.tsquery`)."""
     for token in indonesian_analyzer()(text, positions=True):
-        yield token.text, token.pos
+        if fits_lexeme(token.text):
+            yield token.text, token.pos
+
+
+def fits_lexeme(term: str) -> bool:
+    return len(term.encode("utf-8")) <= MAX_LEXEME_BYTES
 
 
 def body_vector(body: str) -> str:
@@ -124,4 +132,5 @@ def document_row(document: dict) -> dict:
 def readable_words(document: dict) -> set[str]:
     """The words "did you mean" may offer from this document (as in Whoosh's vocabulary)."""
     texts = field_texts(document)
-    return document_words(texts["title"], texts["summary"], texts["body"], texts["tag_text"].replace("\n", " "))
+    words = document_words(texts["title"], texts["summary"], texts["body"], texts["tag_text"].replace("\n", " "))
+    return {word for word in words if len(word) <= MAX_WORD_LENGTH}  # longer ones are never corrected

@@ -8,6 +8,7 @@ everything (a blank one) is :data:`EVERYTHING`; one that can match nothing is :d
 from whoosh import query as wq
 
 from ..query_parsing import SEARCH_FIELDS
+from .documents import fits_lexeme
 
 EVERYTHING = "*"
 NOTHING = ""
@@ -20,10 +21,10 @@ def to_tsquery(query) -> str:
     if query is wq.NullQuery or isinstance(query, wq.NullQuery.__class__):
         return NOTHING
     if isinstance(query, wq.Term):
-        return _lexeme(query.text) if query.fieldname in SEARCH_FIELDS else NOTHING
+        return _lexeme(query.text) if query.fieldname in SEARCH_FIELDS and fits_lexeme(query.text) else NOTHING
     if isinstance(query, wq.Phrase):
         words = [_lexeme(word) for word in query.words]
-        if query.fieldname not in SEARCH_FIELDS or not words:
+        if query.fieldname not in SEARCH_FIELDS or not words or not all(map(fits_lexeme, query.words)):
             return NOTHING
         return words[0] if len(words) == 1 else "(" + " <-> ".join(words) + ")"
     if isinstance(query, wq.Not):
