@@ -24,12 +24,18 @@ BACKENDS = ("whoosh", "postgres") if POSTGRES_URL else ("whoosh",)
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "whoosh_only: asserts Whoosh internals; not run on the postgres backend")
+    config.addinivalue_line("markers", "postgres_only: asserts what only the postgres backend promises")
 
 
 def pytest_generate_tests(metafunc):
     if "search_backend" in metafunc.fixturenames:
-        whoosh_only = metafunc.definition.get_closest_marker("whoosh_only") is not None
-        metafunc.parametrize("search_backend", ("whoosh",) if whoosh_only else BACKENDS)
+        if metafunc.definition.get_closest_marker("whoosh_only"):
+            backends = ("whoosh",)
+        elif metafunc.definition.get_closest_marker("postgres_only"):
+            backends = ("postgres",)  # skipped without TEST_DATABASE_URL (the test says so)
+        else:
+            backends = BACKENDS
+        metafunc.parametrize("search_backend", backends)
 
 
 @pytest.fixture
