@@ -9,8 +9,9 @@ the ``simple`` configuration would do -- but its parser splits tokens differentl
 
 PostgreSQL's limits shape the body part: positions stop at 16,383, at most 256 positions are
 kept per lexeme, and a tsvector must stay under 1 MB. Body positions above the limit are
-clamped (those words are still found, not as phrases), at most ``BODY_POSITIONS_PER_TERM``
-positions are kept per lexeme (cover density needs a few, not all), and a body with more than
+clamped (those words are still found, not as phrases), the first 256 positions of a lexeme are
+kept (a phrase with a word used more often in one body is found only among its first uses),
+and a body with more than
 ``MAX_BODY_TERMS`` distinct terms keeps its first ones (a 2,000,000-character PDF of tables).
 """
 from collections import defaultdict
@@ -23,7 +24,7 @@ from ..vocabulary import document_words
 
 MAX_POSITION = 16383
 MAX_LEXEME_BYTES = 2046  # PostgreSQL refuses longer words in a tsvector or a tsquery
-BODY_POSITIONS_PER_TERM = 32
+BODY_POSITIONS_PER_TERM = 256  # PostgreSQL keeps no more; fewer would lose phrase matches of common words
 MAX_BODY_TERMS = 40_000
 FIELD_GAP = 10  # positions between two fields: a phrase never spans them
 META_WEIGHTS = (("title", "A"), ("tag_text", "B"), ("summary", "C"))

@@ -138,12 +138,11 @@ class PostgresSearch:
         empty = SearchPage(query_text, [], 0, page, pagelen, facets={name: [] for name in FACET_FIELDS})
         if where is None:
             return empty
-        total, facets = self._total_and_facets(where)
+        total, facets, groups = self._counted(where)
         if not total:
             return empty
         terms = sorted(term for term in positive_terms(query) if term[0] in SEARCH_FIELDS)
         stems = {text for _name, text in terms}
-        groups = self._groups(where)
         first = (page - 1) * pagelen
         rank = _Ranker(self.connection(), where, tsquery, ranked=bool(terms) and not newest_first)
         ranked, positions = _ranked(rank, groups, first + pagelen)
@@ -159,9 +158,11 @@ class PostgresSearch:
         group_count = total - groups.absorbed if groups else total
         return SearchPage(query_text, hits, total, page, pagelen, facets=facets, group_count=group_count)
 
-    def _total_and_facets(self, where):
-        matched = sa.select(doc.c.agency, doc.c.asset_type, doc.c.year, doc.c.km_stage, doc.c.cop,
-                            doc.c.seci_stage, doc.c.tags).where(where).cte("matched").prefix_with("MATERIALIZED")
+    def _counted(self, where):
+        """Total, facet counts and groups of similar assets, in one statement over the matches."""
+        matched = sa.select(doc.c.doc_id, doc.c.agency, doc.c.asset_type, doc.c.year, doc.c.km_stage, doc.c.cop,
+                            doc.c.seci_stage, doc.c.tags, doc.c.content_key, doc.c.title_key, doc.c.cop_number) \
+            .where(where).cte("matched").prefix_with("MATERIALIZED")
         m = matched.c
         parts = [sa.select(sa.literal("total"), sa.null().cast(sa.Text), sa.func.count()).select_from(matched)]
         for name in ("agency", "asset_type", "year", "km_stage", "cop"):
@@ -170,45 +171,54 @@ class PostgresSearch:
                          .where(column.is_not(None)).group_by(column))
         for name in ("seci_stage", "tags"):
             value = sa.func.unnest(m[name]).table_valued("value").render_derived()
-            part = (sa.select(sa.literal(name), value.c.value, sa.func.count()).select_from(matched).join(value, sa.true())
-                    .group_by(value.c.value))
+            part = (sa.select(sa.literal(name), value.c.value, sa.func.count()).select_from(matched)
+                    .join(value, sa.true()).group_by(value.c.value))
             if name in FACET_VALUE_LIMITS:
                 part = part.order_by(sa.func.count().desc(), value.c.value).limit(FACET_VALUE_LIMITS[name])
             parts.append(part.subquery().select())
-        total, facets = 0, {name: [] for name in FACET_FIELDS}
+        parts.append(_similar_candidates(matched))
+        total, facets, keyed = 0, {name: [] for name in FACET_FIELDS}, []
         for name, value, count in self.connection().execute(sa.union_all(*parts)):
             if name == "total":
                 total = count
+            elif name == "similar":
+                keyed.append(tuple(int(part) for part in value.split(",")))
             else:
                 facets[name].append((int(value) if name == "year" else value, count))
         for pairs in facets.values():
             pairs.sort(key=lambda pair: (-pair[1], str(pair[0])))
-        return total, facets
-
-    def _groups(self, where):
-        """The groups of similar assets among the matches (see :mod:`kmapp.search.similar`)."""
-        matched = sa.select(doc.c.doc_id, doc.c.content_key, doc.c.title_key, doc.c.cop_number) \
-            .where(where).cte("matched_keys").prefix_with("MATERIALIZED")
-        m = matched.c
-        shared_content = sa.select(m.content_key).where(m.content_key != 0).group_by(m.content_key) \
-            .having(sa.func.count() > 1)
-        shared_title = sa.select(m.title_key).where(m.title_key != 0).group_by(m.title_key) \
-            .having(sa.func.count(m.cop_number.distinct()) > 1)
-        rows = self.connection().execute(
-            sa.select(m.doc_id, m.content_key.in_(shared_content), m.content_key,
-                      m.title_key.in_(shared_title), m.title_key, m.cop_number)
-            .where(sa.or_(m.content_key.in_(shared_content), m.title_key.in_(shared_title)))).all()
-        if not rows:
-            return None
-        table = DuplicateTable(content={r[0]: r[2] for r in rows if r[1]}, title={r[0]: r[4] for r in rows if r[3]},
-                               cop={r[0]: r[5] for r in rows}, size=max(r[0] for r in rows) + 1)
-        return groups_among(table, bitmap_from_docnums([r[0] for r in rows], max(r[0] for r in rows) + 1))
+        return total, facets, _groups(keyed)
 
     def _rows(self, docnums):
         if not docnums:
             return {}
         found = self.connection().execute(sa.select(*HIT_COLUMNS).where(doc.c.doc_id.in_(set(docnums))))
         return {row.doc_id: row for row in found}
+
+
+def _similar_candidates(matched):
+    """Rows ("similar", "doc_id,shares content,content key,shares title,title key,cop", 0) for the
+    matches that share their file contents with another match, or their title with a match of
+    another CoP (see :mod:`kmapp.search.similar`)."""
+    m = matched.c
+    shared_content = sa.select(m.content_key).where(m.content_key != 0).group_by(m.content_key) \
+        .having(sa.func.count() > 1)
+    shared_title = sa.select(m.title_key).where(m.title_key != 0).group_by(m.title_key) \
+        .having(sa.func.count(m.cop_number.distinct()) > 1)
+    in_content, in_title = m.content_key.in_(shared_content), m.title_key.in_(shared_title)
+    keys = sa.func.concat_ws(",", m.doc_id, sa.cast(in_content, sa.Integer), m.content_key,
+                             sa.cast(in_title, sa.Integer), m.title_key, m.cop_number)
+    return sa.select(sa.literal("similar"), keys, sa.literal(0, sa.BigInteger)).where(sa.or_(in_content, in_title))
+
+
+def _groups(keyed):
+    """The groups among the matches from their keys (None when every match stands alone)."""
+    if not keyed:
+        return None
+    size = max(row[0] for row in keyed) + 1
+    table = DuplicateTable(content={r[0]: r[2] for r in keyed if r[1]}, title={r[0]: r[4] for r in keyed if r[3]},
+                           cop={r[0]: r[5] for r in keyed}, size=size)
+    return groups_among(table, bitmap_from_docnums([row[0] for row in keyed], size))
 
 
 class _Ranker:

@@ -19,6 +19,10 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _OPERATORS = frozenset({"AND", "OR", "NOT"})
 
 _SIMILAR_WORDS = sa.text("SELECT word FROM search_word WHERE word % :word")
+_KNOWN_WORD = sa.text("SELECT 1 FROM search_word WHERE word = :word")
+# Documents holding a stem, counted no further than needed to call the word common.
+_FEW_DOCUMENTS = sa.text("SELECT count(*) FROM (SELECT 1 FROM search_document "
+                         "WHERE vector @@ CAST(quote_literal(:stem) AS tsquery) LIMIT :enough) AS found")
 _DOCUMENT_COUNTS = sa.text(
     "SELECT stem, (SELECT count(*) FROM search_document WHERE vector @@ CAST(quote_literal(stem) AS tsquery)) "
     "FROM unnest(CAST(:stems AS text[])) AS stem")
@@ -48,16 +52,18 @@ def _correction_for(connection, word: str) -> str | None:
     word = word.lower()
     if word in INDONESIAN_STOP_WORDS:
         return None
+    # Most words typed are known and common: two index look-ups settle them.
+    count = 0
+    if connection.scalar(_KNOWN_WORD, {"word": word}):
+        count = connection.scalar(_FEW_DOCUMENTS, {"stem": stem_word(word), "enough": RARE_DOC_COUNT})
+        if count >= RARE_DOC_COUNT:
+            return None
     connection.execute(sa.text("SELECT set_config('pg_trgm.similarity_threshold', :limit, true)"),
                        {"limit": str(TRIGRAM_THRESHOLD)})
-    similar = set(connection.scalars(_SIMILAR_WORDS, {"word": word}))
     edits = single_edits(word)
-    candidates = sorted(candidate for candidate in similar if candidate in edits)
-    known = word in similar
-    counts = _document_counts(connection, ([word] if known else []) + candidates)
-    count = counts.get(word, 0) if known else 0
-    if count >= RARE_DOC_COUNT:
-        return None
+    candidates = sorted(candidate for candidate in connection.scalars(_SIMILAR_WORDS, {"word": word})
+                        if candidate in edits)
+    counts = _document_counts(connection, candidates)
     best, best_count = None, 0
     for candidate in candidates:
         if counts[candidate] > best_count:
