@@ -31,7 +31,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
 
     from . import cli, web
     from .jobs import triggers
-    from .search import stem_store
+    from .search import backends, stem_store
+    backends.init_app(app)
     # Stems are shared by the processes of one machine (and one index folder).
     stem_store.use_folder(app.config["SEARCH_INDEX_DIR"])
     web.init_app(app)
