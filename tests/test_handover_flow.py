@@ -118,3 +118,18 @@ def test_an_overdue_handover_is_flagged(app, client, ids, world):
     as_user(client, "rekan.a")
     assert "Sudah terlambat" in text(client.get("/"))
     assert "terlambat" in text(client.get(f"/handover/{handover_id}"))
+
+
+def test_handover_pages_are_light_and_speak_english_too(app, client, world, ids):
+    import gzip
+    as_user(client, "197001012000031001")
+    for url in (f"/handover/{ids['handover']}",):
+        body = client.get(url).data
+        assert len(gzip.compress(body)) < 50_000
+    partial = client.post(f"/handover/{ids['handover']}/fields/deadlines", data={"deadlines": "Tanggal 5"},
+                          headers={"HX-Request": "true"})
+    assert partial.status_code == 200 and len(partial.data) < 10_000
+    client.post("/language", data={"lang": "en", "back": "/"})
+    page = text(client.get(f"/handover/{ids['handover']}"))
+    assert "Main duties and the processes behind them" in page and "Knowledge handover" in page
+    assert "write your knowledge handover" in text(client.get("/"))

@@ -11,6 +11,8 @@ from flask_migrate import downgrade, upgrade
 
 from kmapp import create_app
 from kmapp.extensions import db
+from kmapp.handover.departures import departures_within
+from kmapp.handover.figures import programme_handover_rows
 from kmapp.models import Agency, Departure, Role, User
 
 from .conftest import user
@@ -41,7 +43,12 @@ def _exercise(app) -> None:
         hr = user("hr", agency, Role.HR_OFFICER)
         hr.position_class = "functional_top"
         db.session.add(Departure(user=hr, kind="retirement", leaving_on=date(2027, 1, 1)))
+        user("tua", agency, Role.EMPLOYEE, nip="196806152000031001")  # forecast: 2026-07-01
         db.session.commit()
+        # The departures and figures' SQL (NIP ranges, the confirmed count) on this database.
+        assert {f.user_id for f in departures_within(365, today=date(2026, 6, 1))} >= {hr.id}
+        assert len(departures_within(365, agency.id, today=date(2026, 6, 1))) == 2
+        assert programme_handover_rows(date(2027, 2, 1))[0].figures.past_departures == 1
         db.session.add(Departure(user_id=hr.id, kind="retirement", leaving_on=date(2027, 2, 1)))
         with pytest.raises(sa.exc.IntegrityError):  # one live departure per person
             db.session.commit()

@@ -14,7 +14,6 @@ from ..extensions import db
 from ..handover.handovers import publish_note
 from ..models import (Agency, Community, Departure, DepartureKind, Handover, HandoverState, Meeting, PositionClass,
                       Role, User, Visibility)
-from .people import person_name
 
 # (username, name, role): the departing employee, his supervisor, the agency's HR officer; all in DINKES.
 DEPARTING, SUPERVISOR, HR_OFFICER = "pensiun.dinkes", "atasan.dinkes", "kepegawaian.dinkes"
@@ -23,6 +22,7 @@ HANDOVER_LOGINS = (
     (SUPERVISOR, "Dewi Anggraini", (Role.EMPLOYEE,)),
     (HR_OFFICER, "Rina Marlina", (Role.HR_OFFICER, Role.EMPLOYEE)),
 )
+IMPOSSIBLE_NIP = "196802302000031001"  # born 30 February: an old record's typing error, listed apart
 # (agency code, kind, days from today, to agency code, state): recorded departures across agencies.
 COMING = (
     ("DINKES", "transfer", 75, "DISDIK", HandoverState.CONFIRMED),
@@ -67,10 +67,13 @@ def seed_handover(today: date, agencies: dict[str, Agency], rng: random.Random) 
 
 
 def _logins(agencies: dict[str, Agency], today: date) -> dict[str, User]:
+    """The three demo logins. Bambang is one of Dinas Kesehatan's roster (his NIP counts in its headcount),
+    given a login; the supervisor and the HR officer are logins without NIP, like the other demo logins."""
     from .seed import DEMO_PASSWORD
     logins = {}
     for username, name, roles in HANDOVER_LOGINS:
-        person = User(username=username, name=name, email=f"{username}@jakarta.go.id", agency=agencies["DINKES"])
+        person = _roster_person(agencies["DINKES"], 10) if username == DEPARTING else User(agency=agencies["DINKES"])
+        person.username, person.name, person.email = username, name, f"{username}@jakarta.go.id"
         person.set_roles(roles)
         set_password(person, DEMO_PASSWORD)
         db.session.add(person)
@@ -85,6 +88,14 @@ def _logins(agencies: dict[str, Agency], today: date) -> dict[str, User]:
     logins[DEPARTING].supervisor = logins[SUPERVISOR]
     db.session.flush()
     return logins
+
+
+def _roster_person(agency: Agency, offset: int) -> User:
+    """A roster employee of the agency (no login): the demo gives some of them a story instead of adding
+    people, so every agency's roster keeps its headcount."""
+    return db.session.scalars(select(User).where(User.agency_id == agency.id, User.nip.is_not(None),
+                                                 User.password_hash.is_(None))
+                              .order_by(User.id.desc()).offset(offset).limit(1)).one()
 
 
 def _first_of_month_after(day: date) -> date:
@@ -139,24 +150,20 @@ def _older_position_classes(agencies: dict[str, Agency], today: date) -> None:
     """People past 57 whose class keeps them on: retiring at 60 and 65 within the year, and one at 65 later."""
     cases = (("DINKES", PositionClass.FUNCTIONAL_MIDDLE, 60, 4), ("BPSDM", PositionClass.SENIOR_EXECUTIVE, 60, 9),
              ("DISDIK", PositionClass.FUNCTIONAL_TOP, 65, 6), ("DINKES", PositionClass.FUNCTIONAL_TOP, 65, 30))
-    rng = random.Random(11)
     for serial, (code, position_class, age, months_ahead) in enumerate(cases, start=1):
         retires = today.replace(day=1)
         for _ in range(months_ahead):
             retires = _first_of_month_after(retires)
         birth_month = retires.month - 1 or 12
         birth_year = retires.year - age - (1 if retires.month == 1 else 0)
-        nip = f"{birth_year:04d}{birth_month:02d}10{birth_year + 26:04d}011{900 + serial:03d}"
-        person = User(nip=nip, name=person_name(rng, "1"), agency=agencies[code], position_class=position_class.value)
-        person.set_roles([Role.EMPLOYEE])
-        db.session.add(person)
+        person = _roster_person(agencies[code], serial)
+        person.nip = f"{birth_year:04d}{birth_month:02d}10{birth_year + 26:04d}011{900 + serial:03d}"
+        person.position_class = position_class.value
 
 
 def _without_birth_date(agency: Agency) -> None:
     """An old record whose NIP carries 30 February: listed apart, with the reason."""
-    person = User(nip="196802302000031001", name="Sutarno (NIP salah ketik)", agency=agency)
-    person.set_roles([Role.EMPLOYEE])
-    db.session.add(person)
+    _roster_person(agency, 5).nip = IMPOSSIBLE_NIP
 
 
 def _publish_confirmed_notes(departures: list[Departure]) -> int:

@@ -95,16 +95,25 @@ GUIDE_PLAN = PageSpec("guide: work plan", "/guide/rencana-kerja-program", "pegaw
 GUIDE_PRINT = PageSpec("guide: print", "/guide/print", "pegawai", feature="the programme guide")
 COLLABORATION_PAGES = (NOTIFICATIONS, NOTIFICATION_SETTINGS, GUIDE_PLAN, GUIDE_PRINT)
 
+
+def _autosave_a_handover_field(page) -> None:
+    field = page.locator("#handover_form textarea[hx-post]").nth(1)  # recurring deadlines: the journey types others
+    field.fill("Laporan bulanan setiap tanggal 5.")
+    field.blur()  # htmx saves the field on change
+
+
 USER_SEARCH_TYPED = ADMIN_USERS.after("admin user search (as you type)", _type_in_user_search)
 SEARCH_TYPED = SEARCH.after("search as you type", type_in_search_as_you_type)
 SEARCH_ALL_TYPED = SEARCH_ALL.after("search as you type (groups of copies)", _type_a_word_of_many_copies)
 MEETING_FORM = COP.after("meeting form (Catat pertemuan)", _open_meeting_form)
 UPLOAD_FORM = COP.after("asset upload form (Unggah aset)", _open_upload_form)
 NOMINATION_AUTOSAVE = AWARD_NOMINATION.after("award nomination autosave", _autosave_a_narrative)
+HANDOVER_AUTOSAVE = HANDOVER_RECORD.after("handover autosave", _autosave_a_handover_field)
 
 BUDGET_PAGES = (LOGIN, HOME, ADMIN_USERS, SEARCH, SEARCH_ALL, ASSET, COP, DASHBOARD, AWARD_SCORE, AWARD_ROUND_ADMIN,
                 AWARD_RESULTS, AWARD_NOMINATION) + MATURITY_PAGES + HANDOVER_PAGES + COLLABORATION_PAGES
-BUDGET_PARTIALS = (USER_SEARCH_TYPED, SEARCH_TYPED, SEARCH_ALL_TYPED, MEETING_FORM, UPLOAD_FORM, NOMINATION_AUTOSAVE)
+BUDGET_PARTIALS = (USER_SEARCH_TYPED, SEARCH_TYPED, SEARCH_ALL_TYPED, MEETING_FORM, UPLOAD_FORM, NOMINATION_AUTOSAVE,
+                   HANDOVER_AUTOSAVE)
 AXE_PAGES = (LOGIN, HOME, ADMIN_USERS, NOT_FOUND, SEARCH, SEARCH_ALL, ASSET, COP, MEETING_FORM, UPLOAD_FORM,
              DASHBOARD, AWARD_SCORE, AWARD_NOMINATION, AWARD_ROUND_ADMIN, AWARD_RESULTS) + MATURITY_PAGES \
     + HANDOVER_PAGES + COLLABORATION_PAGES
