@@ -17,7 +17,8 @@ from sqlalchemy import select
 from kmapp.assets import rules
 from kmapp.auth.sessions import start_session
 from kmapp.extensions import db
-from kmapp.models import Asset, CommunityMember, MemberRole, Notification, Role, User, Watch
+from kmapp.models import Agency, Asset, CommunityMember, MemberRole, Notification, Role, User, Watch
+from kmapp.models.handover import CAPTURE_FIELDS
 
 from .conftest import World, user
 from .fixtures_assets import asset_form, pdf_bytes
@@ -221,6 +222,22 @@ def build_hostile_world(app, client) -> HostileWorld:
                                                "change_note": p.long("guidenote")})
     assert response.status_code == 302, response.get_data(as_text=True)
     built.ids["guide_slug"] = response.headers["Location"].rsplit("/", 1)[1]
+
+    # A transfer of the hostile-named employee (HR data: straight to the database), his handover
+    # written through the app by the admin (hostile capture text), a successor from the other agency.
+    from kmapp.handover.recording import record_departure
+    with app.app_context():
+        person = db.session.get(User, built.extra)
+        person.supervisor_id = built.lead_a
+        departure, _outcome = record_departure(person, "transfer", rules.today() + timedelta(days=60),
+                                               db.session.get(Agency, built.agency_b), None)
+        db.session.commit()
+        built.ids["handover"] = departure.handover.id
+    capture = {name: p.long(f"cap{name[:6]}") for name in CAPTURE_FIELDS}
+    response = client.post(f"/handover/{built.handover}", data={**capture, "visibility": "agency", "save": "1"})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    response = client.post(f"/handover/{built.handover}/successors", data={"successor": "pegawai"})
+    assert response.status_code == 302, response.get_data(as_text=True)
 
     # An override target, so the targets page lists the agency by name.
     sign_in_as(app, client, built.admin)
