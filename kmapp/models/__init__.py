@@ -6,6 +6,7 @@ from .award import (AspectScore, AssessorAssignment, AwardCriterion, AwardResult
                     NominationAttachment, NominationEvidence, NominationNarrative, RoundStatus, ScoreSheet,
                     SheetStatus)
 from .base import utcnow
+from .discussions import Post, Thread, ThreadKind
 from .enums import (AccessKind, AssetStatus, AssetType, JobState, KmStage, MeetingFormat, MemberRole, Role,
                     SeciStage, Visibility)
 from .jobs import Job
@@ -32,4 +33,5 @@ __all__ = [
     "AspectScore", "AssessorAssignment", "AwardCriterion", "AwardResult", "AwardRound", "Nomination",
     "NominationAttachment", "NominationEvidence", "NominationNarrative", "RoundStatus", "ScoreSheet", "SheetStatus",
     "Delivery", "Notification", "NotificationPreference", "Watch", "WatchTarget",
+    "Post", "Thread", "ThreadKind",
 ]
