@@ -79,6 +79,7 @@ def _register_blueprints(app: Flask) -> None:
     from .award import bp as award_bp
     from .auth import bp as auth_bp
     from .communities import bp as communities_bp
+    from .discussions import bp as discussions_bp
     from .main import bp as main_bp
     from .maturity import bp as maturity_bp
     from .notifications import bp as notifications_bp
@@ -95,3 +96,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(maturity_bp, url_prefix="/maturity")
     app.register_blueprint(award_bp, url_prefix="/award")
     app.register_blueprint(notifications_bp)
+    app.register_blueprint(discussions_bp)

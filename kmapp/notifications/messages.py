@@ -27,7 +27,22 @@ def _meeting_accompany(params: dict) -> Message:
                    url_for("communities.meeting_page", meeting_id=params["meeting_id"]))
 
 
-RENDERERS = {"asset.new": _asset_new, "meeting.accompany": _meeting_accompany}
+def _thread_place(params: dict) -> str:
+    return params.get("community") or _("Ruang program")
+
+
+def _thread_reply(params: dict) -> Message:
+    return Message(_("Tanggapan baru di diskusi yang Anda ikuti"), params["title"], _thread_place(params),
+                   url_for("discussions.thread_page", thread_id=params["thread_id"], _anchor=f"post-{params['post_id']}"))
+
+
+def _thread_mention(params: dict) -> Message:
+    return Message(_("Anda disebut dalam diskusi"), params["title"], _thread_place(params),
+                   url_for("discussions.thread_page", thread_id=params["thread_id"], _anchor=f"post-{params['post_id']}"))
+
+
+RENDERERS = {"asset.new": _asset_new, "meeting.accompany": _meeting_accompany,
+             "thread.reply": _thread_reply, "thread.mention": _thread_mention}
 
 
 def describe(notification: Notification) -> Message | None:
