@@ -291,3 +291,23 @@ def test_a_thread_on_a_meeting_shows_there_and_its_conclusion_becomes_an_asset_o
         assert asset.meeting_id == world.meeting_a and "langkah 3" in asset.summary
         assert db.session.get(Thread, thread).asset_id == asset.id
     assert client.get(f"/discussions/{thread}/publish").status_code == 403  # published once
+
+
+def test_the_demo_discusses_in_jak_high_and_in_the_programme_space(demo_app):
+    from kmapp.demo.seed import DEMO_PASSWORD
+    from kmapp.models import Community
+    from .conftest import sign_in
+    with demo_app.app_context():
+        jak_high = db.session.scalar(select(Community.id).where(Community.name == "JAK-HIGH"))
+        answered = db.session.scalar(select(func.count()).select_from(Thread).where(Thread.accepted_post_id.is_not(None)))
+    assert answered == 2
+    lead = demo_app.test_client()
+    assert sign_in(lead, "lead.dinkes", DEMO_PASSWORD).status_code == 302
+    page = text_of(lead.get(f"/cops/{jak_high}/discussions"))
+    assert "Tindak lanjut: kelompok sebaya" in page and "Persiapan: bahan paparan" in page
+    assert "Jadwal pendampingan Triwulan IV" in text_of(lead.get("/discussions/programme"))
+    assert "kelompok sebaya" in text_of(lead.get("/search/discussions?q=kelompok+sebaya"))
+    employee = demo_app.test_client()
+    assert sign_in(employee, "pegawai", DEMO_PASSWORD).status_code == 302
+    assert employee.get(f"/cops/{jak_high}/discussions").status_code == 404
+    assert "Belum ada diskusi" in text_of(employee.get("/discussions"))

@@ -25,6 +25,7 @@ from ..models import (Agency, Asset, AssetFile, AssetFileVersion, Attendance, Co
 from ..quarters import quarter_bounds, quarter_of
 from . import catalogue as cat
 from .award import seed_award
+from .discussions import seed_discussions
 from .pdfgen import text_to_pdf
 from .maturity import seed_maturity
 from .people import NipAllocator, new_person, person_name
@@ -83,6 +84,7 @@ def seed_demo(today: date | None = None) -> str:
     employees = add_roster(s.rng, s.nips, s.agencies.values())
     accesses = add_accesses(s.rng, s.today, assets, s.agencies.values())
     seed_maturity(2611, s.today, s.logins, s.facilitators)
+    seed_discussions(s.today, s.communities, s.logins, s.members)
     queue_unread_versions()
     # Unless an external worker is configured, the commit reads the files and indexes
     # them before it returns: the demo is searchable at once.
