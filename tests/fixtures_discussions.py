@@ -16,6 +16,7 @@ DISCUSSION_POST_ENDPOINTS = {
     "discussions.outcome": "build_hostile_discussions; test_discussion_forms_keep_hostile_input_as_text",
     "discussions.follow_thread": "test_discussion_forms_keep_hostile_input_as_text",
     "discussions.publish": "test_discussion_forms_keep_hostile_input_as_text",
+    "discussions.hang_on_meeting": "build_hostile_discussions; test_discussion_forms_keep_hostile_input_as_text",
 }
 
 
@@ -50,6 +51,11 @@ def build_hostile_discussions(app, client, built) -> None:
     second = _started(lead.post(f"/discussions/new?cop={built.cop_a}&meeting={built.meeting_a}", data={
         "title": p.long("secondtitle")[:200], "kind": "discussion", "body": "racun", "opens_on": "", "closes_on": ""}))
     assert lead.post(f"/discussions/{second}/outcome", data={"outcome": p.long("secondoutcome")}).status_code == 302
+    # A third, opened before its meeting and hung on it afterwards with a hostile agenda item.
+    third = _started(lead.post(f"/discussions/new?cop={built.cop_a}", data={
+        "title": "racun", "kind": "discussion", "body": "racun", "opens_on": "", "closes_on": ""}))
+    assert lead.post(f"/discussions/{third}/meeting", data={"meeting_id": str(built.meeting_a),
+                                                          "agenda_item": p.long("linkeditem")}).status_code == 302
     # The programme-wide space.
     sign_in_as(app, client, built.lead_b)
     programme = _started(client.post("/discussions/new", data={

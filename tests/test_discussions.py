@@ -197,6 +197,9 @@ def test_a_question_marks_its_accepted_answer(app, client, act_as, world, member
     page = BeautifulSoup(client.get(f"/discussions/{thread}").data, "html.parser")
     assert "Jawaban yang diterima" in page.find("article", id=f"post-{answer}").get_text()
     assert thread_row(app, thread).accepted_post_id == answer
+    with app.app_context():  # the answer's author hears that it was accepted
+        assert db.session.scalar(select(Notification.kind).where(Notification.user_id == world.lead_a)) == \
+            "thread.accepted"
 
 
 def test_discussions_are_found_only_by_those_who_may_read_them(app, client, act_as, world, member):
@@ -311,3 +314,23 @@ def test_the_demo_discusses_in_jak_high_and_in_the_programme_space(demo_app):
     assert sign_in(employee, "pegawai", DEMO_PASSWORD).status_code == 302
     assert employee.get(f"/cops/{jak_high}/discussions").status_code == 404
     assert "Belum ada diskusi" in text_of(employee.get("/discussions"))
+
+
+def test_a_thread_opened_before_its_meeting_is_hung_on_it_once_the_meeting_is_logged(app, client, act_as, world,
+                                                                                    member):
+    act_as("lead_a")
+    thread = start(client, cop=world.cop_a, title="Persiapan: usulan agenda")
+    refused = client.post(f"/discussions/{thread}/meeting", data={"meeting_id": str(world.meeting_b)})
+    assert refused.status_code == 422 and "Pilih pertemuan CoP ini" in text_of(refused)
+    act_as_id(app, client, member)
+    assert client.post(f"/discussions/{thread}/meeting", data={"meeting_id": str(world.meeting_a)}).status_code == 403
+    act_as("facilitator")
+    assert client.post(f"/discussions/{thread}/meeting", data={"meeting_id": str(world.meeting_a),
+                                                               "agenda_item": "Usulan agenda"}).status_code == 302
+    set_thread(app, thread, opens_at=utcnow().replace(year=2025, month=8, day=1))  # opened before 14 Aug 2025
+    page = text_of(client.get(f"/meetings/{world.meeting_a}"))
+    assert "Persiapan: usulan agenda" in page and "Persiapan · Usulan agenda" in page
+    assert "Persiapan pertemuan" in text_of(client.get(f"/discussions/{thread}"))
+    with app.app_context():
+        assert db.session.scalar(select(AuditLog.actor_id).where(AuditLog.action == "thread.meeting_linked")) == \
+            world.facilitator

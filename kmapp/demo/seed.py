@@ -45,6 +45,7 @@ DEMO_LOGINS = (
     ("fasilitator", "Widhi Pratama", "BPSDM", (Role.FACILITATOR,)),
     ("pegawai", "Yudhi Saputra", "DISDIK", (Role.EMPLOYEE,)),
     ("juri", "Hartono Wibisono", "BPSDM", (Role.ASSESSOR,)),
+    ("anggota.dinkes", "Bayu Nugroho", "DINKES", (Role.EMPLOYEE,)),
 )
 
 
@@ -116,7 +117,8 @@ def _demo_logins(s: Seeder) -> None:
     db.session.flush()
     jak_high = s.communities[cat.JAK_HIGH]
     jak_high.members.append(CommunityMember(user=s.logins["lead.dinkes"], role=MemberRole.LEAD))
-    s.members[jak_high.id] = [s.logins["lead.dinkes"]]
+    jak_high.members.append(CommunityMember(user=s.logins["anggota.dinkes"], role=MemberRole.MEMBER))
+    s.members[jak_high.id] = [s.logins["lead.dinkes"], s.logins["anggota.dinkes"]]
     for name in NAMED_COPS:
         community = s.communities[name]
         community.members.append(CommunityMember(user=s.logins["fasilitator"], role=MemberRole.FACILITATOR))

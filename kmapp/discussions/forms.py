@@ -76,3 +76,15 @@ class PublishForm(FlaskForm):
                            default=KmStage.CREATION.value)
     visibility = SelectField(_l("Siapa yang dapat membaca"), choices=labels.choices(labels.VISIBILITY),
                              default=Visibility.COMMUNITY.value)
+
+
+class MeetingLinkForm(FlaskForm):
+    """A thread opened before its meeting was logged is hung on it afterwards (a meeting is
+    recorded once held)."""
+    meeting_id = SelectField(_l("Pertemuan"), choices=[], validate_choice=False)
+    agenda_item = StringField(_l("Butir agenda"), validators=[
+        Length(max=300, message=_l("Butir agenda paling banyak 300 karakter."))])
+
+    def validate_meeting_id(self, field):
+        if field.data and field.data not in {value for value, _label in field.choices}:
+            raise ValidationError(_("Pilih pertemuan CoP ini."))

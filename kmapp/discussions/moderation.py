@@ -32,6 +32,9 @@ def accept_answer(thread: Thread, post: Post | None, actor: User) -> None:
     before = {"accepted_post_id": thread.accepted_post_id}
     thread.accepted_post_id = post.id if post is not None else None
     record_change("thread.answer_accepted", thread, before, {"accepted_post_id": thread.accepted_post_id}, actor=actor)
+    if post is not None and post.author_id != actor.id:
+        from .notify import announce_accepted
+        announce_accepted(post)
 
 
 def write_outcome(thread: Thread, outcome: str, close_now: bool, moderator: User) -> None:
@@ -46,3 +49,12 @@ def write_outcome(thread: Thread, outcome: str, close_now: bool, moderator: User
     record_change("thread.outcome", thread, before, {"outcome": thread.outcome_md, "closes_at": thread.closes_at},
                   actor=moderator)
     db.session.flush()
+
+
+def link_meeting(thread: Thread, meeting, agenda_item: str, moderator: User) -> None:
+    """Hang the thread on its meeting (or take it off, with None)."""
+    before = {"meeting_id": thread.meeting_id, "agenda_item": thread.agenda_item}
+    thread.meeting, thread.agenda_item = meeting, agenda_item.strip() if meeting else ""
+    thread.meeting_id = meeting.id if meeting else None
+    record_change("thread.meeting_linked", thread, before,
+                  {"meeting_id": thread.meeting_id, "agenda_item": thread.agenda_item}, actor=moderator)

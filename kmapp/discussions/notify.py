@@ -11,11 +11,17 @@ from ..policy import PROGRAMME_SPACE_ROLES
 from .mentions import mentioned_user_ids
 
 POST_JOB = "notify.post"
+ACCEPTED_JOB = "notify.accepted"
 
 
 def announce_post(post: Post) -> None:
     """Call in the transaction that writes `post` (flushed: it has an id)."""
     enqueue(POST_JOB, {"post_id": post.id}, key=f"{POST_JOB}:{post.id}")
+
+
+def announce_accepted(post: Post) -> None:
+    """Call in the transaction that marks `post` as the accepted answer: its author hears of it."""
+    enqueue(ACCEPTED_JOB, {"post_id": post.id})
 
 
 def readers_clause(thread: Thread):
@@ -48,3 +54,13 @@ def notify_post(payload: dict, job) -> None:
     followers = select(Watch.user_id).where(Watch.target == WatchTarget.THREAD.value, Watch.target_id == thread.id)
     fan_out("thread.reply", _params(thread, post),
             select(User.id).where(audience, User.id.in_(followers), User.id.notin_(mentioned or [0])))
+
+
+@handler(ACCEPTED_JOB)
+def notify_accepted(payload: dict, job) -> None:
+    post = db.session.get(Post, payload["post_id"])
+    if post is None or post.author_id is None or post.thread.accepted_post_id != post.id:
+        return  # the mark was taken away (or moved) before the worker came to it
+    thread = post.thread
+    fan_out("thread.accepted", _params(thread, post), select(User.id).where(
+        User.id == post.author_id, User.active.is_(True), readers_clause(thread)))

@@ -16,11 +16,11 @@ from ..notifications.watching import is_watching, toggle
 from ..policy import (can_accept_answer, can_moderate_discussions, can_publish_conclusion, can_take_part,
                       get_or_404, in_programme_space, require, thread_for_view, thread_readable_clause)
 from . import bp
-from .forms import HideForm, OutcomeForm, PublishForm, ReplyForm, ThreadForm
-from .moderation import accept_answer, hide_post, set_locked, show_post, write_outcome
+from .forms import HideForm, MeetingLinkForm, OutcomeForm, PublishForm, ReplyForm, ThreadForm
+from .moderation import accept_answer, hide_post, link_meeting, set_locked, show_post, write_outcome
 from .periods import OPEN, period_from_days, state_of
 from .threads import PostRefused, ThreadInput, reply, start_thread
-from .spaces import agenda_items, default_days, phase, post_counts, recent_threads
+from .spaces import agenda_items, default_days, meeting_choices, phase, post_counts, recent_threads
 
 LIST_LIMIT = 50
 
@@ -96,15 +96,19 @@ def _meeting_of(community: Community | None, raw_id) -> Meeting | None:
 
 
 def _thread_page(thread: Thread, reply_form: ReplyForm, refusal: str | None = None, status: int = 200,
-                 block: str | None = None, outcome_form: OutcomeForm | None = None):
+                 block: str | None = None, outcome_form: OutcomeForm | None = None,
+                 meeting_form: MeetingLinkForm | None = None):
     moderator = can_moderate_discussions(current_user, thread.community)
     state = state_of(thread)
     if outcome_form is None and moderator:
         outcome_form = OutcomeForm(data={"outcome": thread.outcome_md})
+    if meeting_form is None and moderator and thread.community_id is not None:
+        meeting_form = _meeting_form(thread, formdata=None, data={
+            "meeting_id": str(thread.meeting_id or ""), "agenda_item": thread.agenda_item})
     return render_page("discussions/thread.html", block, status=status, thread=thread, posts=thread.posts,
                        state=state, open=state == OPEN, moderator=moderator, reply_form=reply_form, refusal=refusal,
                        outcome=stored_minutes(thread.outcome_html, thread.outcome_md) if thread.outcome_md else None,
-                       outcome_form=outcome_form, body_of=_body_of, hide_form=HideForm() if moderator else None,
+                       outcome_form=outcome_form, meeting_form=meeting_form, body_of=_body_of, hide_form=HideForm() if moderator else None,
                        can_accept=can_accept_answer(current_user, thread),
                        following=is_watching(current_user.id, WatchTarget.THREAD.value, thread.id))
 
@@ -201,6 +205,27 @@ def outcome(thread_id: int):
     write_outcome(thread, form.outcome.data, form.close_now.data, current_user)
     db.session.commit()
     flash(_("Hasil diskusi disimpan."), "success")
+    return redirect(url_for("discussions.thread_page", thread_id=thread.id))
+
+
+def _meeting_form(thread: Thread, **kwargs) -> MeetingLinkForm:
+    form = MeetingLinkForm(**kwargs)
+    form.meeting_id.choices = [("", _("— tidak dikaitkan —"))] + meeting_choices(thread)
+    return form
+
+
+@bp.post("/discussions/<int:thread_id>/meeting")
+def hang_on_meeting(thread_id: int):
+    """Moderators hang a CoP thread on a meeting of its CoP (e.g. once the meeting it prepared is logged)."""
+    thread = thread_for_view(thread_id)
+    require(thread.community_id is not None and can_moderate_discussions(current_user, thread.community))
+    form = _meeting_form(thread)
+    if not form.validate_on_submit():
+        return _thread_page(thread, ReplyForm(), status=422, meeting_form=form)
+    meeting = db.session.get(Meeting, int(form.meeting_id.data)) if form.meeting_id.data else None
+    link_meeting(thread, meeting, form.agenda_item.data or "", current_user)
+    db.session.commit()
+    flash(_("Kaitan dengan pertemuan disimpan."), "success")
     return redirect(url_for("discussions.thread_page", thread_id=thread.id))
 
 

@@ -56,3 +56,16 @@ def meeting_threads(meeting: Meeting, user) -> list[Thread]:
     from ..policy import thread_readable_clause
     return list(db.session.scalars(select(Thread).where(Thread.meeting_id == meeting.id, thread_readable_clause(user))
                                    .order_by(Thread.opens_at)))
+
+
+MEETING_CHOICES = 20
+
+
+def meeting_choices(thread: Thread) -> list[tuple[str, str]]:
+    """The CoP's latest meetings, for hanging a thread on one."""
+    from ..dates import list_date
+    if thread.community_id is None:
+        return []
+    meetings = db.session.scalars(select(Meeting).where(Meeting.community_id == thread.community_id)
+                                  .order_by(Meeting.held_on.desc()).limit(MEETING_CHOICES))
+    return [(str(m.id), f"{list_date(m.held_on)} · {m.topic}") for m in meetings]

@@ -10,9 +10,8 @@ from sqlalchemy import func, select
 from ..audit import record_change
 from ..dates import list_datetime
 from ..extensions import db
-from ..models import Community, Meeting, Post, Thread, User, WatchTarget, utcnow
+from ..models import Community, Meeting, Post, Thread, User, Watch, WatchTarget, utcnow
 from ..notifications.watching import is_watching
-from ..models import Watch
 from .finding import terms_of
 from .periods import CLOSED, LOCKED, UPCOMING, state_of
 
@@ -63,8 +62,8 @@ def check_open(thread: Thread) -> None:
 
 
 def follow(user: User, thread: Thread) -> None:
-    """Authors and repliers follow the thread (they can stop with one click)."""
-    if thread.id is None or not is_watching(user.id, WatchTarget.THREAD.value, thread.id):
+    """Authors and repliers follow the (flushed) thread; they can stop with one click."""
+    if not is_watching(user.id, WatchTarget.THREAD.value, thread.id):
         db.session.add(Watch(user_id=user.id, target=WatchTarget.THREAD.value, target_id=thread.id))
 
 

@@ -41,8 +41,13 @@ def _thread_mention(params: dict) -> Message:
                    url_for("discussions.thread_page", thread_id=params["thread_id"], _anchor=f"post-{params['post_id']}"))
 
 
+def _thread_accepted(params: dict) -> Message:
+    return Message(_("Jawaban Anda diterima"), params["title"], _thread_place(params),
+                   url_for("discussions.thread_page", thread_id=params["thread_id"], _anchor=f"post-{params['post_id']}"))
+
+
 RENDERERS = {"asset.new": _asset_new, "meeting.accompany": _meeting_accompany,
-             "thread.reply": _thread_reply, "thread.mention": _thread_mention}
+             "thread.reply": _thread_reply, "thread.mention": _thread_mention, "thread.accepted": _thread_accepted}
 
 
 def describe(notification: Notification) -> Message | None:

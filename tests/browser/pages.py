@@ -81,6 +81,18 @@ AWARD_ROUND_ADMIN = PageSpec("award round (admin)", "/award/2026", "admin", feat
 AWARD_RESULTS = PageSpec("award results", "/award/2025/results", "pegawai", feature="the KM Award")
 AWARD_NOMINATION = PageSpec("award nomination", r"/award/\d+/nominations/\d+", "lead.dinkes",
                             link_on="/award/2026", feature="the KM Award")
+# Discussions: JAK-HIGH's lead in his spaces; a thread with replies; the discussion search tab.
+DISCUSSIONS = PageSpec("discussions", "/discussions", "lead.dinkes", feature="discussions")
+THREAD = PageSpec("discussion thread", r"/discussions/\d+", "lead.dinkes", link_on="/discussions",
+                  feature="discussions")
+DISCUSSION_SEARCH = PageSpec("discussion search", "/search/discussions?q=kelompok", "lead.dinkes",
+                             feature="discussions")
+DISCUSSION_PAGES = (DISCUSSIONS, THREAD, DISCUSSION_SEARCH)
+
+
+def _type_in_discussion_search(page) -> None:
+    page.locator("#discussion-q").fill("gula darah")
+
 
 USER_SEARCH_TYPED = ADMIN_USERS.after("admin user search (as you type)", _type_in_user_search)
 SEARCH_TYPED = SEARCH.after("search as you type", type_in_search_as_you_type)
@@ -88,12 +100,15 @@ SEARCH_ALL_TYPED = SEARCH_ALL.after("search as you type (groups of copies)", _ty
 MEETING_FORM = COP.after("meeting form (Catat pertemuan)", _open_meeting_form)
 UPLOAD_FORM = COP.after("asset upload form (Unggah aset)", _open_upload_form)
 NOMINATION_AUTOSAVE = AWARD_NOMINATION.after("award nomination autosave", _autosave_a_narrative)
+DISCUSSION_SEARCH_TYPED = DISCUSSION_SEARCH.after("discussion search as you type", _type_in_discussion_search)
 
 BUDGET_PAGES = (LOGIN, HOME, ADMIN_USERS, SEARCH, SEARCH_ALL, ASSET, COP, DASHBOARD, AWARD_SCORE, AWARD_ROUND_ADMIN,
-                AWARD_RESULTS, AWARD_NOMINATION) + MATURITY_PAGES
-BUDGET_PARTIALS = (USER_SEARCH_TYPED, SEARCH_TYPED, SEARCH_ALL_TYPED, MEETING_FORM, UPLOAD_FORM, NOMINATION_AUTOSAVE)
+                AWARD_RESULTS, AWARD_NOMINATION) + MATURITY_PAGES + DISCUSSION_PAGES
+BUDGET_PARTIALS = (USER_SEARCH_TYPED, SEARCH_TYPED, SEARCH_ALL_TYPED, MEETING_FORM, UPLOAD_FORM, NOMINATION_AUTOSAVE,
+                   DISCUSSION_SEARCH_TYPED)
 AXE_PAGES = (LOGIN, HOME, ADMIN_USERS, NOT_FOUND, SEARCH, SEARCH_ALL, ASSET, COP, MEETING_FORM, UPLOAD_FORM,
              DASHBOARD, AWARD_SCORE, AWARD_NOMINATION, AWARD_ROUND_ADMIN, AWARD_RESULTS) + MATURITY_PAGES
+             + DISCUSSION_PAGES
 # Every main page, for the phone-width check: nothing may make the whole page scroll sideways.
 MAIN_PAGES = AXE_PAGES + (AGENCY, MEETING, REPORT, TARGETS, COP_LIST, DUE, QUARTER_LOCKS)
 
