@@ -9,6 +9,7 @@ from ..models import CommunityMember, Post, Role, Thread, User, UserRole, Watch,
 from ..notifications.events import fan_out
 from ..policy import PROGRAMME_SPACE_ROLES
 from .mentions import mentioned_user_ids
+from .spaces import first_post_id
 
 POST_JOB = "notify.post"
 ACCEPTED_JOB = "notify.accepted"
@@ -49,7 +50,7 @@ def notify_post(payload: dict, job) -> None:
     mentioned = mentioned_user_ids(post.body_md)
     if mentioned:
         fan_out("thread.mention", _params(thread, post), select(User.id).where(audience, User.id.in_(mentioned)))
-    if post.id == thread.posts[0].id:
+    if post.id == first_post_id(thread):
         return  # a new thread: only its author follows it yet
     followers = select(Watch.user_id).where(Watch.target == WatchTarget.THREAD.value, Watch.target_id == thread.id)
     fan_out("thread.reply", _params(thread, post),

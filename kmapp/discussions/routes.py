@@ -20,7 +20,8 @@ from .forms import HideForm, MeetingLinkForm, OutcomeForm, PublishForm, ReplyFor
 from .moderation import accept_answer, hide_post, link_meeting, set_locked, show_post, write_outcome
 from .periods import OPEN, period_from_days, state_of
 from .threads import PostRefused, ThreadInput, reply, start_thread
-from .spaces import agenda_items, default_days, meeting_choices, phase, post_counts, recent_threads
+from .spaces import (agenda_items, default_days, first_post_id, meeting_choices, phase, post_counts, recent_threads,
+                     thread_posts)
 
 LIST_LIMIT = 50
 
@@ -105,7 +106,9 @@ def _thread_page(thread: Thread, reply_form: ReplyForm, refusal: str | None = No
     if meeting_form is None and moderator and thread.community_id is not None:
         meeting_form = _meeting_form(thread, formdata=None, data={
             "meeting_id": str(thread.meeting_id or ""), "agenda_item": thread.agenda_item})
-    return render_page("discussions/thread.html", block, status=status, thread=thread, posts=thread.posts,
+    posts = thread_posts(thread)
+    return render_page("discussions/thread.html", block, status=status, thread=thread, posts=posts,
+                       first_post_id=posts[0].id if posts else None,
                        state=state, open=state == OPEN, moderator=moderator, reply_form=reply_form, refusal=refusal,
                        outcome=stored_minutes(thread.outcome_html, thread.outcome_md) if thread.outcome_md else None,
                        outcome_form=outcome_form, meeting_form=meeting_form, body_of=_body_of, hide_form=HideForm() if moderator else None,
@@ -139,6 +142,7 @@ def reply_to(thread_id: int):
             if is_htmx_request():
                 return render_page("discussions/_replied.html", thread=thread, post=post, reply_form=ReplyForm(formdata=None),
                                    state=state_of(thread), open=True, refusal=None, body_of=_body_of,
+                                   first_post_id=first_post_id(thread),
                                    moderator=can_moderate_discussions(current_user, thread.community),
                                    hide_form=None, can_accept=can_accept_answer(current_user, thread))
             return redirect(url_for("discussions.thread_page", thread_id=thread.id, _anchor=f"post-{post.id}"))
@@ -187,7 +191,7 @@ def accept(thread_id: int, post_id: int):
     thread = thread_for_view(thread_id)
     require(can_accept_answer(current_user, thread))
     post = _post_of(thread, post_id)
-    if post.hidden or post.id == thread.posts[0].id:
+    if post.hidden or post.id == first_post_id(thread):
         abort(400)
     accept_answer(thread, None if thread.accepted_post_id == post.id else post, current_user)
     db.session.commit()

@@ -2,6 +2,7 @@
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..models import Meeting, Post, Thread
@@ -12,6 +13,17 @@ MAX_AGENDA_ITEMS = 30
 
 def recent_threads(where, limit: int) -> list[Thread]:
     return list(db.session.scalars(select(Thread).where(where).order_by(Thread.last_post_at.desc()).limit(limit)))
+
+
+def thread_posts(thread: Thread) -> list[Post]:
+    """A thread's posts in order, their authors loaded in one more query (not one per post)."""
+    return list(db.session.scalars(select(Post).where(Post.thread_id == thread.id)
+                                   .options(selectinload(Post.author)).order_by(Post.id)))
+
+
+def first_post_id(thread: Thread) -> int | None:
+    """The opening post (it cannot be the accepted answer)."""
+    return db.session.scalar(select(func.min(Post.id)).where(Post.thread_id == thread.id))
 
 
 def post_counts(threads: list[Thread]) -> dict[int, int]:
