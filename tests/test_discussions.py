@@ -293,6 +293,9 @@ def test_a_thread_on_a_meeting_shows_there_and_its_conclusion_becomes_an_asset_o
         asset = db.session.scalar(select(Asset).where(Asset.title == "Pelajaran: revisi SOP rujukan"))
         assert asset.meeting_id == world.meeting_a and "langkah 3" in asset.summary
         assert db.session.get(Thread, thread).asset_id == asset.id
+        asset_id = asset.id
+    assert "revisi SOP rujukan" in text_of(client.get(f"/assets/{asset_id}"))
+    assert f"/assets/{asset_id}" in client.get(f"/discussions/{thread}").get_data(as_text=True)
     assert client.get(f"/discussions/{thread}/publish").status_code == 403  # published once
 
 
