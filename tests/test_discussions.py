@@ -1,7 +1,6 @@
 """Discussions: who reads, posts and moderates; the open period; hidden posts; accepted
 answers; the search tab's visibility; notifications on a reply or a mention; the rate limit;
 replies in place through htmx; a conclusion published as an asset of its meeting."""
-import re
 from datetime import timedelta
 
 import pytest

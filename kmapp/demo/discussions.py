@@ -1,7 +1,7 @@
 """Demo discussions: JAK-HIGH prepares and follows up its meetings, asks and answers a question,
 and the programme office talks with leads and facilitators in the programme-wide space."""
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
