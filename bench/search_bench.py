@@ -7,6 +7,11 @@ with both engines, then times ~200 queries of each kind as a viewer of one
 agency, with highlights and facet counts, and prints a Markdown table.
 
     .venv/bin/python bench/search_bench.py --n 20000
+    .venv/bin/python bench/search_bench.py --n 20000 --backend all --database-url postgresql://...
+
+With ``--backend postgres`` (or ``all``: Whoosh and PostgreSQL in one run) the corpus is also
+written to the PostgreSQL backend's table (bench/postgres_search.py) and searched as the app
+does; with both, the run ends with how many of Whoosh's top 10 PostgreSQL's top 10 keep.
 
 Notes on fairness: FTS5 (unicode61) does no stemming, so it is given the
 surface words; its facet counts come from one extra GROUP-BY-able scan of
@@ -337,6 +342,27 @@ def sqlite_runner(db, viewer, kind):
     return run
 
 
+def print_top10_agreement(engines, viewer, queries):
+    """How many of Whoosh's top 10 (exact BM25F order aside) PostgreSQL's top 10 hold, per kind."""
+    whoosh = next(handle for name, handle, *_ in engines if name == "Whoosh")
+    postgres = next(handle for name, handle, *_ in engines if name == "PostgreSQL")
+    print("\n| query kind | mean of Whoosh's top 10 in PostgreSQL's | same first hit |\n|---|---|---|")
+    for kind, texts in queries.items():
+        rng = random.Random(3)
+        kept, same_first, counted = 0, 0, 0
+        for text in texts:
+            filters = filters_for(kind, rng)
+            theirs = [h.asset_id for h in search(whoosh.current(), text, visible_to=viewer, filters=filters).hits]
+            ours = [h.asset_id for h in postgres.searching.search(text, visible_to=viewer, filters=filters).hits]
+            postgres.connection.rollback()
+            if theirs:
+                counted += 1
+                kept += len(set(theirs) & set(ours)) / len(theirs)
+                same_first += theirs[0] == (ours[0] if ours else None)
+        print(f"| {kind} | {kept / max(1, counted):.0%} | {same_first / max(1, counted):.0%} |")
+    print()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=20000, help="number of assets")
@@ -349,6 +375,11 @@ def main():
                         help="share of assets that are copies of one of 200 reports (grouped results)")
     parser.add_argument("--index-dir", help="query an existing Whoosh index instead of "
                         "building one (no SQLite, no indexing figures)")
+    parser.add_argument("--backend", choices=("whoosh", "postgres", "all"), default="whoosh",
+                        help="search backends to measure beside FTS5 (all: whoosh and postgres)")
+    parser.add_argument("--database-url", default=os.environ.get("TEST_DATABASE_URL"),
+                        help="PostgreSQL for --backend postgres (default: TEST_DATABASE_URL); "
+                             "a schema of its own is created and dropped")
     parser.add_argument("--warm-up", action="store_true",
                         help="call kmapp.search.postings.warm_up() before querying")
     args = parser.parse_args()
@@ -377,7 +408,12 @@ def open_engines(args, workdir):
         started = time.perf_counter()
         warmed = warm_up(searchers.current())
         print(f"warm_up(): {warmed} terms in {time.perf_counter() - started:.1f} s")
-    engines = [("Whoosh", searchers, whoosh_runner, whoosh_secs, whoosh_size)]
+    engines = [("Whoosh", searchers, whoosh_runner, whoosh_secs, whoosh_size)] if args.backend != "postgres" else []
+    if args.backend in ("postgres", "all"):
+        from bench.postgres_search import PostgresIndex, postgres_runner
+        index = PostgresIndex(args.database_url)
+        seconds = index.build(make_corpus(args.n, duplicates=args.duplicates))
+        engines.append(("PostgreSQL", index, postgres_runner, seconds, index.size()))
     if not args.skip_sqlite:
         db_path = os.path.join(workdir, "fts.sqlite")
         db, sqlite_secs = build_sqlite(db_path, args.n)
@@ -393,6 +429,8 @@ def run_benchmark(args, workdir):
     print("| engine | index assets/s | index MB | query kind | mean hits "
           "| p50 ms | p95 ms | p50 CPU ms | p95 CPU ms |")
     print("|---|---|---|---|---|---|---|---|---|")
+    if args.backend == "all":
+        print_top10_agreement(engines, viewer, queries)
     for name, handle, make_runner, secs, size in engines:
         # First pass: every query word new to the process (cold caches);
         # second pass: the same queries again (warm caches).
@@ -406,7 +444,7 @@ def run_benchmark(args, workdir):
                       f"| {percentile(cpu, 0.5):.1f} | {percentile(cpu, 0.95):.1f} |", flush=True)
         handle.close()
     ix.close()
-    if stored is not None:
+    if stored is not None and args.backend != "postgres":
         print(f"\nWhoosh index {engines[0][4] / 1e6:,.0f} MB, of which stored body excerpts "
               f"({schema_module.BODY_EXCERPT_CHARS:,} chars, zlib) {stored.excerpt_bytes / 1e6:,.1f} MB; "
               f"storing whole bodies (zlib) would add about "

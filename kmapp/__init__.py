@@ -31,7 +31,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
 
     from . import cli, web
     from .jobs import triggers
-    from .search import stem_store
+    from .search import backends, stem_store
+    backends.init_app(app)
     # Stems are shared by the processes of one machine (and one index folder).
     stem_store.use_folder(app.config["SEARCH_INDEX_DIR"])
     web.init_app(app)
@@ -81,6 +82,8 @@ def _register_blueprints(app: Flask) -> None:
     from .communities import bp as communities_bp
     from .discussions import bp as discussions_bp
     from .main import bp as main_bp
+    from .guide import bp as guide_bp
+    from .handover import bp as handover_bp
     from .maturity import bp as maturity_bp
     from .notifications import bp as notifications_bp
     from .search import bp as search_bp
@@ -96,4 +99,6 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(maturity_bp, url_prefix="/maturity")
     app.register_blueprint(award_bp, url_prefix="/award")
     app.register_blueprint(notifications_bp)
+    app.register_blueprint(guide_bp)
+    app.register_blueprint(handover_bp, url_prefix="/handover")
     app.register_blueprint(discussions_bp)

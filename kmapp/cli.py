@@ -20,6 +20,8 @@ def init_app(app: Flask) -> None:
         app.cli.add_command(command)
     from .communities.cli import render_minutes_command
     app.cli.add_command(render_minutes_command)
+    from .handover.cli import import_departures_command
+    app.cli.add_command(import_departures_command)
 
 
 def refuse_in_production(what: str) -> None:
@@ -97,7 +99,7 @@ def set_password_command(login, password):
 @with_appcontext
 @click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def import_users(csv_file):
-    """Import accounts from CSV: nip_or_username,name,email,agency_code,roles."""
+    """Import accounts from CSV: nip_or_username,name,email,agency_code,roles[,position_class,supervisor]."""
     from .accounts.provisioning import import_users_csv
 
     report = import_users_csv(csv_file)

@@ -48,6 +48,10 @@ class DefaultConfig:
     # Runtime data lives in the instance folder unless configured otherwise.
     UPLOAD_DIR = None
     SEARCH_INDEX_DIR = None
+    # "whoosh": the embedded index in SEARCH_INDEX_DIR (one app server). "postgres": the index in
+    # the portal's PostgreSQL database, written in each change's transaction, for several app
+    # servers sharing one database (refused at start-up on SQLite). See kmapp/search/backends.
+    SEARCH_BACKEND = "whoosh"
     # Drains commit without merging; the worker merges once the outbox is empty and the index
     # has this many segments (or run `flask --app kmapp search-merge`).
     SEARCH_MERGE_AT_SEGMENTS = 10

@@ -419,3 +419,69 @@ def thread_for_view(thread_id: int):
     if not can_read_thread(current_user, thread):
         abort(404)
     return thread
+
+
+def can_edit_guide(user: User) -> bool:
+    """The programme guide is the programme office's voice: admins write it, everyone reads it."""
+    return is_admin(user)
+
+
+# --- Knowledge handover (kmapp/handover/) -------------------------------------------------------
+# Departures and position data: admins everywhere, an HR officer (kepegawaian) in his own agency only.
+# A handover is filled by the departing employee, helped by his agency's CoP leads; only the
+# supervisor recorded on it confirms it; its content is seen by those people, the successors,
+# the agency's HR officer and admins.
+
+def is_hr_officer_of(user: User, agency_id: int | None) -> bool:
+    return (user.is_authenticated and user.has_role(Role.HR_OFFICER) and agency_id is not None
+            and user.agency_id == agency_id)
+
+
+def can_manage_departures(user: User, agency_id: int | None) -> bool:
+    """Record, cancel or import departures, and edit position class and supervisor, of this agency's staff."""
+    return is_admin(user) or is_hr_officer_of(user, agency_id)
+
+
+def can_open_departures(user: User) -> bool:
+    """The departures pages at all (the menu entry): admins and HR officers."""
+    return is_admin(user) or (user.is_authenticated and user.has_role(Role.HR_OFFICER) and user.agency_id is not None)
+
+
+def _departing_agency_id(handover) -> int | None:
+    return handover.departure.user.agency_id
+
+
+def can_view_handover(user: User, handover) -> bool:
+    if not user.is_authenticated:
+        return False
+    departure = handover.departure
+    return (user.id in (departure.user_id, handover.supervisor_id) or any(s.id == user.id for s in handover.successors)
+            or can_manage_departures(user, _departing_agency_id(handover))
+            or leads_in_agency(user, _departing_agency_id(handover)))
+
+
+def can_edit_handover(user: User, handover) -> bool:
+    """The departing employee (or a CoP lead of his agency helping him, or an admin) until it is submitted;
+    a cancelled departure's handover is frozen."""
+    from .models import HandoverState
+    if handover.departure.cancelled or handover.state not in (HandoverState.NOT_STARTED, HandoverState.IN_PROGRESS):
+        return False
+    return user.is_authenticated and (user.id == handover.departure.user_id or is_admin(user)
+                                      or leads_in_agency(user, _departing_agency_id(handover)))
+
+
+def can_confirm_handover(user: User, handover) -> bool:
+    """Only the supervisor recorded on the handover, once it is submitted: not an admin, not the employee."""
+    from .models import HandoverState
+    return (user.is_authenticated and handover.state == HandoverState.SUBMITTED and not handover.departure.cancelled
+            and handover.supervisor_id is not None and user.id == handover.supervisor_id
+            and user.id != handover.departure.user_id)
+
+
+def handover_for_view(handover_id: int):
+    """The handover, or 404 for one the user may not see (existence hidden too)."""
+    from .models import Handover
+    handover = get_or_404(Handover, handover_id)
+    if not can_view_handover(current_user, handover):
+        abort(404)
+    return handover

@@ -15,8 +15,9 @@ from kmapp.quarters import quarter_of
 PASSWORD = "rahasia-123"
 
 
-@pytest.fixture
-def app(tmp_path):
+def make_test_app(tmp_path, **config):
+    """The app the tests run, on a fresh schema (SQLite in the instance folder unless ``config``
+    names another database)."""
     app = create_app({
         "TESTING": True,
         "SECRET_KEY": "test-secret",
@@ -25,9 +26,19 @@ def app(tmp_path):
         # Background work runs in the committing thread: tests see one order of events
         # (tests/test_jobs.py proves the embedded thread and the external worker).
         "JOBS_WORKER": "inline",
+        **config,
     }, instance_path=str(tmp_path / "instance"))
     with app.app_context():
         db.create_all()
+        from kmapp.search.postgres.tables import create_search_tables
+        with db.engine.begin() as connection:
+            create_search_tables(connection)  # nothing on SQLite
+    return app
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = make_test_app(tmp_path)
     yield app
     with app.app_context():
         db.session.remove()

@@ -214,6 +214,14 @@ def build_hostile_world(app, client) -> HostileWorld:
         asset.next_review_on = rules.today() - timedelta(days=3)
         db.session.commit()
 
+    # A guide page as an admin writes it: hostile title, body and change note.
+    sign_in_as(app, client, built.admin)
+    response = client.post("/guide/new", data={"title": "panduan " + p.long("guidetitle"), "section": "plan",
+                                               "position": "1", "body": p.minutes("guidebody"),
+                                               "change_note": p.long("guidenote")})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    built.ids["guide_slug"] = response.headers["Location"].rsplit("/", 1)[1]
+
     # An override target, so the targets page lists the agency by name.
     sign_in_as(app, client, built.admin)
     response = client.post("/programme/targets/overrides?year=2025",

@@ -28,7 +28,7 @@ HX = {"HX-Request": "true"}
 
 ROLES = ("admin", "lead_a", "facilitator", "employee", "assessor")
 # Hostile input the app may drop instead of showing (an unknown agency kind falls back to all kinds).
-DROPPED_INPUT = {"kindq"}
+DROPPED_INPUT = {"kindq", "gyear"}
 
 # GET endpoints that answer with something other than HTML, and what they must answer with.
 NOT_HTML = {"assets.download": "application/pdf", "assets.view": "application/pdf",
@@ -75,6 +75,9 @@ POST_ENDPOINTS = {
     "award.delete_attachment": "redirect only",
     "award.score": "built in the world; test_award_forms_keep_hostile_input_as_text",
     "award.autosave_sheet": "test_award_forms_keep_hostile_input_as_text",
+    "guide.new": "built in the world (hostile title, body, change note); its pages are swept",
+    "guide.edit": "redirect only (the flash names a version number)",
+    "guide.review": "redirect only (the flash names a date)",
     "notifications.mark_read": "test_htmx_answers_to_posts_keep_hostile_data_as_text",
     "notifications.mark_all_read": "redirect only (the flash names no user data)",
     "notifications.preferences": "redirect only (choices from a fixed list)",
@@ -139,6 +142,13 @@ def get_urls(w, p) -> dict[str, list[str]]:
         "search.results": ["/search", "/search?q=racun", "/search?q=racun+zztitlezz", "/search?q=" + hostile_q,
                            "/search?q=racun&agency=" + p.tiny("facet") + "&type=sop&year=2025&stage=creation",
                            "/search?q=racun&sort=newest"],
+        "guide.index": ["/guide"],
+        "guide.print_all": ["/guide/print", "/guide/print?year=" + p.tiny("gyear")],
+        "guide.page": [f"/guide/{w.guide_slug}", f"/guide/{w.guide_slug}?year=2025"],
+        "guide.history": [f"/guide/{w.guide_slug}/history"],
+        "guide.version": [f"/guide/{w.guide_slug}/versions/1"],
+        "guide.edit": [f"/guide/{w.guide_slug}/edit"],
+        "guide.new": ["/guide/new"],
         "notifications.inbox": ["/notifications"],
         "notifications.preferences": ["/notifications/preferences"],
         "notifications.open_one": [f"/notifications/{w.notification}/open"],

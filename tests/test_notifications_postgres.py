@@ -3,13 +3,13 @@ visibility, the unread count, and the mail queued for immediate delivery."""
 from datetime import date
 
 from flask_migrate import upgrade
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from kmapp.extensions import db
 from kmapp.jobs.worker import run_until_idle
 from kmapp.models import (Agency, Asset, Community, CommunityMember, Job, MemberRole, Notification,
-                          NotificationPreference, Role, Visibility, Watch)
-from kmapp.notifications.events import announce_new_asset, unread_count
+                          NotificationPreference, Role, User, Visibility, Watch)
+from kmapp.notifications.events import announce_new_asset, fan_out, unread_count
 
 from .conftest import user
 from .test_notification_mail import free_port
@@ -36,6 +36,8 @@ def test_fan_out_on_postgresql(pg_app):  # noqa: F811
                       visibility=Visibility.AGENCY.value, created_by=lead, published_on=date(2026, 11, 2))
         db.session.add(asset)
         db.session.flush()
+        assert fan_out("asset.new", {"title": "uji"}, select(User.id).where(User.id == outsider.id)) == 1
+        db.session.execute(delete(Notification))
         announce_new_asset(asset, lead)
         db.session.commit()
         pg_app.config["JOBS_WORKER"] = "inline"

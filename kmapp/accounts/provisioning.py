@@ -10,11 +10,13 @@ from sqlalchemy.exc import DataError, IntegrityError
 from ..auth.nip import InvalidNip, is_nip_shaped, parse_nip
 from ..auth.passwords import MIN_PASSWORD_LENGTH, hash_password
 from ..extensions import db
-from ..models import Agency, Role, User
+from ..models import Agency, PositionClass, Role, User
 
 USERNAME_PATTERN = re.compile(r"^[a-z][a-z0-9._-]{2,63}$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 CSV_COLUMNS = ("nip_or_username", "name", "email", "agency_code", "roles")
+# Optional columns: when a file has them they are applied (an empty cell clears the value).
+POSITION_COLUMNS = ("position_class", "supervisor")
 
 
 class AccountError(ValueError):
@@ -28,6 +30,8 @@ class AccountSpec:
     email: str | None = None
     agency_code: str | None = None
     roles: tuple[str, ...] = (Role.EMPLOYEE.value,)
+    position_class: str | None = None
+    set_position_class: bool = False  # only files with the position_class column touch it
 
 
 def validate_login(login: str) -> tuple[str | None, str | None]:
@@ -59,6 +63,10 @@ def _resolve(spec: AccountSpec) -> tuple[str | None, str | None, Agency | None, 
         agency = db.session.execute(select(Agency).where(Agency.code == spec.agency_code.strip().upper())).scalar_one_or_none()
         if agency is None:
             raise AccountError(f"Kode perangkat daerah tidak dikenal: {spec.agency_code}")
+    if spec.set_position_class and spec.position_class \
+            and spec.position_class not in {c.value for c in PositionClass}:
+        raise AccountError(f"Kelas jabatan tidak dikenal: {spec.position_class} "
+                           f"(pilihan: {', '.join(c.value for c in PositionClass)})")
     return nip, username, agency, known_roles(spec.roles)
 
 
@@ -81,10 +89,13 @@ def upsert_account(spec: AccountSpec, password: str | None = None) -> tuple[User
         user = User(nip=nip, username=username, name="", active=True)
         db.session.add(user)
         outcome = "created"
-    wanted = (spec.name.strip(), (spec.email or None), agency.id if agency else None, frozenset(roles))
-    if outcome == "updated" and wanted == (user.name, user.email, user.agency_id, user.roles) and password is None:
+    position_class = (spec.position_class or None) if spec.set_position_class else user.position_class
+    wanted = (spec.name.strip(), (spec.email or None), agency.id if agency else None, frozenset(roles),
+              position_class)
+    if outcome == "updated" and password is None \
+            and wanted == (user.name, user.email, user.agency_id, user.roles, user.position_class):
         return user, "unchanged"
-    user.name, user.email, user.agency_id = wanted[0], wanted[1], wanted[2]
+    user.name, user.email, user.agency_id, user.position_class = wanted[0], wanted[1], wanted[2], wanted[4]
     user.set_roles(roles)
     if password is not None:
         set_password(user, password)
@@ -103,6 +114,7 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)
+    unchanged_ids: set[int] = field(default_factory=set)
 
 
 def import_users_csv(path: Path) -> ImportReport:
@@ -115,32 +127,66 @@ def import_users_csv(path: Path) -> ImportReport:
         if missing:
             report.errors.append((1, f"Kolom wajib tidak ada: {', '.join(sorted(missing))}"))
             return report
+        columns = set(reader.fieldnames or [])
         seen: set[str] = set()
+        supervisors: list[tuple[int, str, str]] = []  # (line, login, supervisor login): after every row exists
         for row in reader:
-            _import_row(row, reader.line_num, seen, report)
+            if _import_row(row, reader.line_num, seen, report, "position_class" in columns) \
+                    and "supervisor" in columns:
+                supervisors.append((reader.line_num, (row.get("nip_or_username") or "").strip().lower(),
+                                    (row.get("supervisor") or "").strip().lower()))
+    for line, login, supervisor_login in supervisors:
+        _link_supervisor(line, login, supervisor_login, report)
     db.session.commit()
     return report
 
 
-def _import_row(row: dict, line: int, seen: set[str], report: ImportReport) -> None:
+def _account(login: str) -> User | None:
+    column = User.nip if is_nip_shaped(login) else User.username
+    return db.session.execute(select(User).where(column == login)).scalar_one_or_none()
+
+
+def _link_supervisor(line: int, login: str, supervisor_login: str, report: ImportReport) -> None:
+    """Set the row's supervisor (the `supervisor` column names his NIP or username; empty clears it)."""
+    person = _account(login)
+    supervisor = _account(supervisor_login) if supervisor_login else None
+    if supervisor_login and supervisor is None:
+        report.errors.append((line, f"Atasan tidak ditemukan: {supervisor_login}"))
+        return
+    if supervisor is not None and supervisor.id == person.id:
+        report.errors.append((line, "Seseorang tidak bisa menjadi atasannya sendiri."))
+        return
+    wanted = supervisor.id if supervisor else None
+    if person.supervisor_id != wanted:
+        person.supervisor_id = wanted
+        if report.unchanged and person.id in report.unchanged_ids:
+            report.unchanged, report.updated = report.unchanged - 1, report.updated + 1
+
+
+def _import_row(row: dict, line: int, seen: set[str], report: ImportReport, with_position: bool = False) -> bool:
+    """Import one row; True when it was saved (or already so)."""
     login = (row.get("nip_or_username") or "").strip().lower()
     if login in seen:
         report.errors.append((line, f"{login} muncul lebih dari sekali dalam berkas"))
-        return
+        return False
     seen.add(login)
     roles = tuple(re.split(r"[;|,\s]+", row.get("roles") or "employee"))
     spec = AccountSpec(login, row.get("name") or "", (row.get("email") or "").strip() or None,
-                       (row.get("agency_code") or "").strip() or None, roles)
+                       (row.get("agency_code") or "").strip() or None, roles,
+                       (row.get("position_class") or "").strip().lower() or None, with_position)
     try:
         with db.session.begin_nested():  # a SAVEPOINT: a refused row undoes only itself
-            _, outcome = upsert_account(spec)
+            user, outcome = upsert_account(spec)
     except AccountError as error:
         report.errors.append((line, str(error)))
-        return
+        return False
     except (IntegrityError, DataError) as error:  # a constraint or column size the checks above do not know
         report.errors.append((line, f"ditolak oleh basis data: {_first_line(error.orig)}"))
-        return
+        return False
     setattr(report, outcome, getattr(report, outcome) + 1)
+    if outcome == "unchanged":
+        report.unchanged_ids.add(user.id)
+    return True
 
 
 def _first_line(error) -> str:

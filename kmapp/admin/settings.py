@@ -1,5 +1,5 @@
 """The programme office's settings page: who sees attendee names and minutes of meetings."""
-from flask import flash, redirect, url_for
+from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -43,6 +43,15 @@ class VisibilityForm(FlaskForm):
                          validate_choice=False, validators=_one_of(MINUTES_CHOICES))
 
 
+def _handover_form(formdata=None):
+    from ..handover.departures import handover_settings
+    from ..handover.forms import HandoverSettingsForm
+    from ..handover.settings import SETTING_FIELDS
+    row = handover_settings()
+    return HandoverSettingsForm(formdata=formdata, data={name: getattr(row, name) for name in SETTING_FIELDS},
+                                prefix="handover")
+
+
 @bp.route("/settings", methods=["GET", "POST"])
 def settings():
     """Admins only (the blueprint refuses everyone else); every change is audited."""
@@ -52,4 +61,19 @@ def settings():
         db.session.commit()
         flash(_("Pengaturan disimpan.") if any(changed) else _("Tidak ada yang berubah."), "success")
         return redirect(url_for("admin.settings"))
-    return render_page("admin/settings.html", form=form)
+    return render_page("admin/settings.html", form=form, handover_form=_handover_form(formdata=None))
+
+
+@bp.post("/settings/handover")
+def handover_settings_save():
+    """Retirement age per position class and the overdue window of handovers (kmapp/handover/)."""
+    from ..handover.settings import save_handover_settings
+    handover_form = _handover_form(formdata=request.form)
+    if not handover_form.validate_on_submit():
+        form = VisibilityForm(formdata=None, data={field: setting_value(name) for field, name in FIELDS.items()})
+        return render_page("admin/settings.html", form=form, handover_form=handover_form, status=422)
+    changed = save_handover_settings({name: field.data for name, field in handover_form._fields.items()
+                                      if name != "csrf_token"}, current_user)
+    db.session.commit()
+    flash(_("Pengaturan disimpan.") if changed else _("Tidak ada yang berubah."), "success")
+    return redirect(url_for("admin.settings") + "#handover")

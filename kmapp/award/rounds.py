@@ -10,6 +10,7 @@ from ..audit import record_change, snapshot
 from ..extensions import db
 from ..models import (Agency, AspectScore, AssessorAssignment, AwardResult, AwardRound, Nomination, Role,
                       RoundStatus, ScoreSheet, SheetStatus, User, utcnow)
+from ..notifications.events import notify_person
 from ..policy import own_agency_reason
 from .rubric import add_default_rubric
 from .scoring import Standing, disagreement_margin, rank
@@ -92,6 +93,7 @@ def assign(award: AwardRound, agency: Agency, assessor: User, actor: User) -> As
     db.session.add(row)
     record_change("award.assessor_assigned", award, None, {"agency": agency.code, "assessor": assessor.id},
                   actor=actor)
+    notify_person(assessor.id, "award.assigned", {"year": award.year, "title": award.title, "agency": agency.name})
     return row
 
 

@@ -26,7 +26,9 @@ from ..quarters import quarter_bounds, quarter_of
 from . import catalogue as cat
 from .award import seed_award
 from .discussions import seed_discussions
+from .handover import HANDOVER_LOGINS, seed_handover
 from .pdfgen import text_to_pdf
+from .guide import seed_guide
 from .maturity import seed_maturity
 from .people import NipAllocator, new_person, person_name
 from .roster import add_accesses, add_roster
@@ -45,7 +47,7 @@ DEMO_LOGINS = (
     ("fasilitator", "Widhi Pratama", "BPSDM", (Role.FACILITATOR,)),
     ("pegawai", "Yudhi Saputra", "DISDIK", (Role.EMPLOYEE,)),
     ("juri", "Hartono Wibisono", "BPSDM", (Role.ASSESSOR,)),
-    ("anggota.dinkes", "Bayu Nugroho", "DINKES", (Role.EMPLOYEE,)),
+    ("anggota.dinkes", "Sri Wahyuni", "DINKES", (Role.EMPLOYEE,)),
 )
 
 
@@ -84,7 +86,9 @@ def seed_demo(today: date | None = None) -> str:
     award = seed_award(s.today, s.logins["admin"], s.logins["juri"])
     employees = add_roster(s.rng, s.nips, s.agencies.values())
     accesses = add_accesses(s.rng, s.today, assets, s.agencies.values())
+    handovers = seed_handover(s.today, s.agencies, random.Random(1311))
     seed_maturity(2611, s.today, s.logins, s.facilitators)
+    seed_guide(s.logins["admin"], s.today)
     seed_discussions(s.today, s.communities, s.logins, s.members)
     queue_unread_versions()
     # Unless an external worker is configured, the commit reads the files and indexes
@@ -92,8 +96,9 @@ def seed_demo(today: date | None = None) -> str:
     db.session.commit()
     return (f"Demo siap per {s.today:%d-%m-%Y}: {len(s.agencies)} perangkat daerah, {len(s.communities)} CoP, "
             f"{len(meetings)} pertemuan, {len(assets)} aset, {employees} pegawai, {accesses} catatan akses. "
-            + (f"{award}. " if award else "") +
-            f"Login demo: {', '.join(login for login, *_ in DEMO_LOGINS)} (kata sandi {DEMO_PASSWORD}).")
+            + (f"{award}. " if award else "") + f"{handovers}. " +
+            f"Login demo: {', '.join(login for login, *_ in DEMO_LOGINS + HANDOVER_LOGINS)} "
+            f"(kata sandi {DEMO_PASSWORD}).")
 
 
 def _agencies_and_communities(s: Seeder) -> None:
@@ -117,8 +122,9 @@ def _demo_logins(s: Seeder) -> None:
     db.session.flush()
     jak_high = s.communities[cat.JAK_HIGH]
     jak_high.members.append(CommunityMember(user=s.logins["lead.dinkes"], role=MemberRole.LEAD))
+    s.members[jak_high.id] = [s.logins["lead.dinkes"]]
+    # A member who hears of JAK-HIGH's new assets and threads (not an attendee of the story's meetings).
     jak_high.members.append(CommunityMember(user=s.logins["anggota.dinkes"], role=MemberRole.MEMBER))
-    s.members[jak_high.id] = [s.logins["lead.dinkes"], s.logins["anggota.dinkes"]]
     for name in NAMED_COPS:
         community = s.communities[name]
         community.members.append(CommunityMember(user=s.logins["fasilitator"], role=MemberRole.FACILITATOR))

@@ -26,6 +26,13 @@ def _schema_revision() -> str | None:
 
 
 def search_index_state() -> dict:
+    """What the search backend reports about its index."""
+    from ..search.backends import current_backend
+
+    return current_backend().state()
+
+
+def whoosh_index_state() -> dict:
     """The current index generation, its documents, and the outbox rows not indexed yet."""
     from whoosh import index
 

@@ -97,6 +97,23 @@ from ..award.tasks import nomination_tasks, scoring_tasks  # noqa: E402  (they b
 PROVIDERS: list[Callable[[User, date], list[Task]]] = [quarter_target_tasks, accompaniment_tasks, review_tasks,
                                                        nomination_tasks, scoring_tasks]
 PROVIDERS.append(maturity_tasks)  # kmapp/maturity/tasks.py
+from ..handover.tasks import confirm_handover_tasks, own_handover_tasks  # noqa: E402
+PROVIDERS.insert(0, own_handover_tasks)  # a departing employee's own handover comes first: it cannot wait
+PROVIDERS.append(confirm_handover_tasks)  # kmapp/handover/tasks.py
+
+
+def guide_tasks(user: User, today: date) -> list[Task]:
+    """For an admin: guide pages past their yearly review."""
+    from ..guide.pages import pages_due_for_review
+    if not is_admin(user):
+        return []
+    return [Task(gettext("Panduan \u201c%(title)s\u201d perlu ditinjau (jatuh tempo %(day)s)", title=page.title,
+                         day=list_date(page.next_review_on)),
+                 gettext("Tinjau panduan"), url_for("guide.page", slug=page.slug), "warn")
+            for page in pages_due_for_review(today)]
+
+
+PROVIDERS.append(guide_tasks)
 
 
 def tasks_for(user: User, today: date) -> list[Task]:

@@ -25,9 +25,9 @@ def check_command(repair, grace_minutes):
 
 
 def _check_index() -> bool:
-    from ..search.rebuild import compare
+    from ..search.backends import current_backend
 
-    differences = compare()
+    differences = current_backend().compare()
     for asset_id, title in differences.missing:
         click.echo(f"hilang dari indeks: #{asset_id} {title}")
     for asset_id in differences.extra:

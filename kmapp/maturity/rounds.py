@@ -15,6 +15,7 @@ from ..clock import local_today
 from ..extensions import db
 from ..models import (Agency, AssessmentState, MaturityAssessment, MaturityAssessorAssignment, MaturityInstrument,
                       MaturityRound, Role, User)
+from ..notifications.events import notify_person
 from ..models.base import utcnow
 from .instruments import freeze
 
@@ -55,6 +56,7 @@ def assign_assessor(round_: MaturityRound, agency: Agency, assessor: User, actor
     db.session.add(MaturityAssessorAssignment(round_id=round_.id, agency_id=agency.id, assessor_id=assessor.id))
     record_change("maturity_assignment.added", ("maturity_round", round_.id), None,
                   {"agency_id": agency.id, "assessor_id": assessor.id}, actor=actor)
+    notify_person(assessor.id, "maturity.assigned", {"year": round_.year, "agency": agency.name})
     return True
 
 

@@ -7,8 +7,10 @@ from .award import (AspectScore, AssessorAssignment, AwardCriterion, AwardResult
                     SheetStatus)
 from .base import utcnow
 from .discussions import Post, Thread, ThreadKind
-from .enums import (AccessKind, AssetStatus, AssetType, JobState, KmStage, MeetingFormat, MemberRole, Role,
-                    SeciStage, Visibility)
+from .enums import (AccessKind, AssetStatus, AssetType, DepartureKind, HandoverState, JobState, KmStage, MeetingFormat,
+                    MemberRole, PositionClass, Role, SeciStage, Visibility)
+from .guide import GuidePage, GuidePageVersion, GuideSection
+from .handover import Departure, Handover, HandoverSettings, handover_successor
 from .jobs import Job
 from .meetings import Attendance, Meeting, MeetingSeciStage, QuarterLock
 from .people import Agency, Community, CommunityMember, LoginAttempt, User, UserRole, UserSession
@@ -34,4 +36,7 @@ __all__ = [
     "NominationAttachment", "NominationEvidence", "NominationNarrative", "RoundStatus", "ScoreSheet", "SheetStatus",
     "Delivery", "Notification", "NotificationPreference", "Watch", "WatchTarget",
     "Post", "Thread", "ThreadKind",
+    "GuidePage", "GuidePageVersion", "GuideSection",
+    "Departure", "DepartureKind", "Handover", "HandoverSettings", "HandoverState", "PositionClass",
+    "handover_successor",
 ]

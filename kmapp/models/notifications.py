@@ -33,6 +33,9 @@ class Notification(db.Model):
         Index("ix_notification_unread", "user_id", sqlite_where=text("read_at IS NULL"),
               postgresql_where=text("read_at IS NULL")),
         Index("ix_notification_user_recent", "user_id", "id"),
+        # A reminder is written once per person and subject (e.g. one asset's review date).
+        Index("uq_notification_topic", "user_id", "topic_key", unique=True,
+              sqlite_where=text("topic_key IS NOT NULL"), postgresql_where=text("topic_key IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -42,6 +45,7 @@ class Notification(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(DateTime)
     emailed_at: Mapped[datetime | None] = mapped_column(DateTime)  # sent alone or in a digest
+    topic_key: Mapped[str | None] = mapped_column(String(120))
 
 
 class Watch(db.Model):

@@ -3,7 +3,8 @@ the worker then writes every recipient's notification in one statement (a batch,
 commit per person) and queues the e-mails of those who want them at once."""
 import json
 
-from sqlalchemy import func, literal, select
+from sqlalchemy import String, exists, func, literal, select
+from sqlalchemy.orm import aliased
 
 from ..extensions import db
 from ..jobs import handler
@@ -25,15 +26,21 @@ def announce_new_meeting(meeting: Meeting) -> None:
     enqueue(MEETING_JOB, {"meeting_id": meeting.id}, key=f"{MEETING_JOB}:{meeting.id}")
 
 
-def fan_out(kind: str, params: dict, recipient_ids) -> int:
+def fan_out(kind: str, params: dict, recipient_ids, topic_key: str | None = None) -> int:
     """Write one notification of `kind` for every id `recipient_ids` (a SELECT) yields; returns
-    how many. Mails for those who chose immediate delivery are queued in the same transaction."""
+    how many. With `topic_key`, people who already have a notification with that key are
+    skipped (a reminder is said once). Mails for those who chose immediate delivery are
+    queued in the same transaction."""
     now = utcnow()
     chosen = recipient_ids.subquery()
-    insert = db.insert(Notification).from_select(
-        ["user_id", "kind", "params", "created_at"],
-        select(chosen.c[0], literal(kind), literal(json.dumps(params, sort_keys=True)), literal(now)))
-    written = db.session.execute(insert).rowcount
+    rows = select(chosen.c[0], literal(kind), literal(json.dumps(params, sort_keys=True)), literal(now),
+                  literal(topic_key, String))
+    if topic_key is not None:
+        told = aliased(Notification)
+        rows = rows.where(~exists().where(told.user_id == chosen.c[0], told.topic_key == topic_key))
+    insert = db.insert(Notification).from_select(["user_id", "kind", "params", "created_at", "topic_key"], rows)
+    # SQLAlchemy reports an INSERT's row count only when asked (PostgreSQL gave -1 otherwise).
+    written = db.session.execute(insert, execution_options={"preserve_rowcount": True}).rowcount
     from .mail import mail_enabled, queue_mail
     if written and mail_enabled():
         immediate = db.session.scalars(
@@ -63,6 +70,11 @@ def notify_new_meeting(payload: dict, job) -> None:
     fan_out("meeting.accompany", {"meeting_id": meeting.id, "topic": meeting.topic,
                                   "community": meeting.community.name, "held_on": meeting.held_on.isoformat()},
             recipients.facilitators_of(meeting.community_id))
+
+
+def notify_person(user_id: int, kind: str, params: dict) -> int:
+    """One person's notification, written in the caller's transaction (an assignment, say)."""
+    return fan_out(kind, params, select(User.id).where(User.id == user_id, User.active.is_(True)))
 
 
 def unread_count(user_id: int) -> int:

@@ -48,7 +48,8 @@ def compose(user: User, items: list[Notification], digest: bool) -> EmailMessage
             message = describe(item)
             if message is not None:
                 url = config["PORTAL_BASE_URL"].rstrip("/") + message.url
-                lines.append(f"- {message.lead}: {message.subject} ({message.place})\n  {url}")
+                place = f" ({message.place})" if message.place else ""
+                lines.append(f"- {message.lead}: {message.subject}{place}\n  {url}")
         count = len(items)
         subject = (_("Ringkasan harian Portal KM: %(n)d pemberitahuan", n=count) if digest
                    else ngettext("Portal KM: %(num)d pemberitahuan baru", "Portal KM: %(num)d pemberitahuan baru",

@@ -58,3 +58,10 @@ def asset_recipients(asset: Asset, actor_id: int | None):
 def facilitators_of(community_id: int):
     return select(User.id).where(User.active.is_(True), _has_role(Role.FACILITATOR),
                                  _member_of(community_id, MemberRole.FACILITATOR))
+
+
+def leads_of(community_ids: list[int]):
+    """Active CoP leads of any of `community_ids`."""
+    return select(User.id).where(User.active.is_(True), _has_role(Role.COP_LEAD), exists().where(
+        CommunityMember.user_id == User.id, CommunityMember.community_id.in_(community_ids),
+        CommunityMember.role == MemberRole.LEAD.value))

@@ -16,6 +16,7 @@ from ..policy import agency_for_view, can_edit_targets, can_view_programme, get_
 from ..quarters import current_quarter
 from . import bp
 from ..award.history import award_history_context
+from ..handover.figures import handover_agency_context
 from .agency import agency_overview
 from .charts import quarter_trend_chart, utilisation_chart
 from .dashboard import QUARTERS, Filters, behind_details, build_dashboard
@@ -98,7 +99,8 @@ def agency(agency_id: int):
     overview = agency_overview(found, current_user, _today())
     return render_template("programme/agency.html", overview=overview, percent=percent, number=number,
                            target=UTILISATION_TARGET, STATUS_LABEL=STATUS_LABEL, STATUS_SYMBOL=STATUS_SYMBOL,
-                           kind_label=kind_label, **maturity_context(found), **award_history_context(found.id))
+                           kind_label=kind_label, **maturity_context(found), **award_history_context(found.id),
+                           **handover_agency_context(found, current_user, _today()))
 
 @bp.get("/agencies/mine")
 def my_agency():

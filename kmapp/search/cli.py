@@ -11,9 +11,9 @@ from flask.cli import with_appcontext
 @with_appcontext
 def reindex_command(processes):
     """Rebuild the search index from the database and switch to it atomically."""
-    from .rebuild import reindex
+    from .backends import current_backend
 
-    report = reindex(processes=processes)
+    report = current_backend().reindex(processes=processes)
     click.echo(f"Indeks baru {report.generation}: {report.documents} aset. "
                f"Generasi lama dihapus: {len(report.removed_generations)}.")
 

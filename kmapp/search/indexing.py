@@ -184,6 +184,8 @@ def load_with_texts(asset_ids: list[int]) -> dict[int, Asset]:
 def merge_when_idle() -> bool:
     """Merge the small segments that drains leave, once the outbox is empty and they are
     many (SEARCH_MERGE_AT_SEGMENTS). Returns True if a merge was committed."""
+    if current_app.config.get("SEARCH_BACKEND", "whoosh") != "whoosh":
+        return False  # no segments: the index is a table
     limit = current_app.config["SEARCH_MERGE_AT_SEGMENTS"]
     with write_intent(False), Session(db.engine) as session:
         if session.scalar(select(SearchOutbox.id).limit(1)) is not None:

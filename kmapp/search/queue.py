@@ -6,11 +6,10 @@ the change itself, so the index can never silently miss a committed change. `urg
 (narrower visibility, a withdrawal) puts the row before everything else waiting: what a
 reader may no longer open leaves the index first.
 """
-from ..extensions import db
-from ..jobs.triggers import note_work_queued
-from ..models import SearchOutbox
+from .backends import current_backend
 
 
 def mark_stale(asset_id: int, urgent: bool = False) -> None:
-    db.session.add(SearchOutbox(asset_id=asset_id, urgent=urgent))
-    note_work_queued()
+    """With Whoosh an outbox row; with PostgreSQL the document itself, written just before
+    the transaction commits (see :mod:`kmapp.search.postgres.syncing`)."""
+    current_backend().mark_stale(asset_id, urgent)

@@ -118,14 +118,7 @@ def compare(batch: int = 1_000) -> Differences:
     """Published assets in the database against the index: each document's state key (see
     ``state_key``: metadata, meeting stages, file versions, texts read) and, in an index built
     before the key existed, its last change."""
-    texts_read = _texts_read()
-    database = {}
-    for asset_ids in _published_id_batches(batch):
-        with Session(db.engine) as session:
-            for asset in session.scalars(asset_query(with_texts=False).where(Asset.id.in_(asset_ids))):
-                document = asset_document(asset, text_read=lambda version: texts_read.get(version.id, False))
-                if document is not None:
-                    database[asset.id] = document
+    database = database_documents(batch)
     with Session(db.engine) as session:
         backlog = session.scalar(select(func.count()).select_from(SearchOutbox))
     with store.current_index().searcher() as searcher:
@@ -139,6 +132,20 @@ def compare(batch: int = 1_000) -> Differences:
         backlog=backlog,
         missing_fields=outdated,
     )
+
+
+def database_documents(batch: int = 1_000) -> dict[int, dict]:
+    """asset id -> index document without its body (``state_key`` says what it is made of), for
+    every published asset: what any backend's index should hold."""
+    texts_read = _texts_read()
+    database = {}
+    for asset_ids in _published_id_batches(batch):
+        with Session(db.engine) as session:
+            for asset in session.scalars(asset_query(with_texts=False).where(Asset.id.in_(asset_ids))):
+                document = asset_document(asset, text_read=lambda version: texts_read.get(version.id, False))
+                if document is not None:
+                    database[asset.id] = document
+    return database
 
 
 def _differs(indexed: dict, document: dict) -> bool:

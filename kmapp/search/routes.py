@@ -8,8 +8,7 @@ from ..htmx import render_page
 from .params import SearchRequest
 from .presenting import present
 from .recheck import only_openable
-from .searching import count_matches, search
-from .store import current_searcher
+from .backends import current_backend
 from .visibility import Viewer
 from . import bp
 
@@ -26,12 +25,12 @@ def viewer_for(user) -> Viewer:
 def results():
     wanted = SearchRequest.from_args(request.args)
     viewer = viewer_for(current_user)
-    searcher = current_searcher()
-    found = search(searcher, wanted.q, visible_to=viewer, filters=wanted.index_filters(), page=wanted.page,
-                   pagelen=PAGE_SIZE, sort=wanted.sort)
+    backend = current_backend()
+    found = backend.search(wanted.q, visible_to=viewer, filters=wanted.index_filters(), page=wanted.page,
+                           pagelen=PAGE_SIZE, sort=wanted.sort)
     found = only_openable(found, current_user)
     # Nothing within the filters: one more count says what the same words find without them.
-    unfiltered = count_matches(searcher, wanted.q, visible_to=viewer) if wanted.filters and not found.total else None
+    unfiltered = backend.count_matches(wanted.q, visible_to=viewer) if wanted.filters and not found.total else None
     current_app.logger.debug("search %r: %d hits", wanted.q, found.total)
     chrome = present(found.facets, wanted, own_agency=viewer.agency_code)
     return render_page("search/results.html", "search_results", wanted=wanted, found=found,

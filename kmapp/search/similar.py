@@ -221,7 +221,11 @@ def similar_groups(searcher, version_key, matched: int) -> Groups | None:
     the work per match is done by C loops (map, set, Counter over small ids); Python loops
     run per distinct class only.
     """
-    table = duplicate_table(searcher, version_key)
+    return groups_among(duplicate_table(searcher, version_key), matched)
+
+
+def groups_among(table: DuplicateTable, matched: int) -> Groups | None:
+    """The groups of :func:`similar_groups` from a :class:`DuplicateTable` (any backend's)."""
     candidates = matched & table.docs
     if not candidates:
         return None

@@ -1,13 +1,13 @@
 """notifications: what each person should know, what he watches, how he wants to hear
 
 Revision ID: 0016
-Revises: 0012
+Revises: 0015
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0016"
-down_revision = "0012"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
@@ -22,6 +22,7 @@ def upgrade():
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("read_at", sa.DateTime(), nullable=True),
         sa.Column("emailed_at", sa.DateTime(), nullable=True),
+        sa.Column("topic_key", sa.String(length=120), nullable=True),
         sa.ForeignKeyConstraint(["user_id"], ["user.id"], name=op.f("fk_notification_user_id_user"),
                                 ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_notification")),
@@ -29,6 +30,8 @@ def upgrade():
     op.create_index("ix_notification_unread", "notification", ["user_id"],
                     sqlite_where=sa.text("read_at IS NULL"), postgresql_where=sa.text("read_at IS NULL"))
     op.create_index("ix_notification_user_recent", "notification", ["user_id", "id"])
+    op.create_index("uq_notification_topic", "notification", ["user_id", "topic_key"], unique=True,
+                    sqlite_where=sa.text("topic_key IS NOT NULL"), postgresql_where=sa.text("topic_key IS NOT NULL"))
     op.create_table(
         "watch",
         sa.Column("user_id", sa.Integer(), nullable=False),
@@ -57,6 +60,7 @@ def downgrade():
     op.drop_table("notification_preference")
     op.drop_index("ix_watch_target", table_name="watch")
     op.drop_table("watch")
+    op.drop_index("uq_notification_topic", table_name="notification")
     op.drop_index("ix_notification_user_recent", table_name="notification")
     op.drop_index("ix_notification_unread", table_name="notification")
     op.drop_table("notification")

@@ -81,6 +81,19 @@ AWARD_ROUND_ADMIN = PageSpec("award round (admin)", "/award/2026", "admin", feat
 AWARD_RESULTS = PageSpec("award results", "/award/2025/results", "pegawai", feature="the KM Award")
 AWARD_NOMINATION = PageSpec("award nomination", r"/award/\d+/nominations/\d+", "lead.dinkes",
                             link_on="/award/2026", feature="the KM Award")
+# Knowledge handover: the agency's leavers as its HR officer, the programme's figure, a handover record.
+HANDOVER_AGENCY = PageSpec("handover: agency leavers", "/handover/", "kepegawaian.dinkes", feature="knowledge handover")
+HANDOVER_PROGRAMME = PageSpec("handover: programme", "/handover/programme", "admin", feature="knowledge handover")
+HANDOVER_RECORD = PageSpec("handover record", r"/handover/\d+", "pensiun.dinkes", link_on="/",
+                           feature="knowledge handover")
+HANDOVER_PAGES = (HANDOVER_AGENCY, HANDOVER_PROGRAMME, HANDOVER_RECORD)
+# Notifications and the programme guide.
+NOTIFICATIONS = PageSpec("notifications", "/notifications", "anggota.dinkes", feature="notifications")
+NOTIFICATION_SETTINGS = PageSpec("notification settings", "/notifications/preferences", "anggota.dinkes",
+                                 feature="notifications")
+GUIDE_PLAN = PageSpec("guide: work plan", "/guide/rencana-kerja-program", "pegawai", feature="the programme guide")
+GUIDE_PRINT = PageSpec("guide: print", "/guide/print", "pegawai", feature="the programme guide")
+COLLABORATION_PAGES = (NOTIFICATIONS, NOTIFICATION_SETTINGS, GUIDE_PLAN, GUIDE_PRINT)
 # Discussions: JAK-HIGH's lead in his spaces; a thread with replies; the discussion search tab.
 DISCUSSIONS = PageSpec("discussions", "/discussions", "lead.dinkes", feature="discussions")
 THREAD = PageSpec("discussion thread", r"/discussions/\d+", "lead.dinkes", link_on="/discussions",
@@ -103,12 +116,13 @@ NOMINATION_AUTOSAVE = AWARD_NOMINATION.after("award nomination autosave", _autos
 DISCUSSION_SEARCH_TYPED = DISCUSSION_SEARCH.after("discussion search as you type", _type_in_discussion_search)
 
 BUDGET_PAGES = (LOGIN, HOME, ADMIN_USERS, SEARCH, SEARCH_ALL, ASSET, COP, DASHBOARD, AWARD_SCORE, AWARD_ROUND_ADMIN,
-                AWARD_RESULTS, AWARD_NOMINATION) + MATURITY_PAGES + DISCUSSION_PAGES
+                AWARD_RESULTS, AWARD_NOMINATION) + MATURITY_PAGES + HANDOVER_PAGES + COLLABORATION_PAGES \
+    + DISCUSSION_PAGES
 BUDGET_PARTIALS = (USER_SEARCH_TYPED, SEARCH_TYPED, SEARCH_ALL_TYPED, MEETING_FORM, UPLOAD_FORM, NOMINATION_AUTOSAVE,
                    DISCUSSION_SEARCH_TYPED)
 AXE_PAGES = (LOGIN, HOME, ADMIN_USERS, NOT_FOUND, SEARCH, SEARCH_ALL, ASSET, COP, MEETING_FORM, UPLOAD_FORM,
              DASHBOARD, AWARD_SCORE, AWARD_NOMINATION, AWARD_ROUND_ADMIN, AWARD_RESULTS) + MATURITY_PAGES \
-    + DISCUSSION_PAGES
+    + HANDOVER_PAGES + COLLABORATION_PAGES + DISCUSSION_PAGES
 # Every main page, for the phone-width check: nothing may make the whole page scroll sideways.
 MAIN_PAGES = AXE_PAGES + (AGENCY, MEETING, REPORT, TARGETS, COP_LIST, DUE, QUARTER_LOCKS)
 

@@ -176,3 +176,35 @@ def test_lead_opens_an_agenda_thread_a_member_answers_and_sees_it_accepted_on_hi
     assert _unread(member) == before + 1
     member.locator("a.bell").click()
     expect(member.locator("#content")).to_contain_text("Jawaban Anda diterima")
+
+
+def unread_count(page) -> int:
+    badge = page.locator("header a.bell .count")
+    return int(badge.inner_text()) if badge.count() else 0
+
+
+def test_a_member_sees_a_new_asset_of_his_cop_on_his_next_page(page_as, require_served, tmp_path):
+    require_served("anggota.dinkes", "/notifications", "notifications")
+    member = page_as("anggota.dinkes")
+    before = unread_count(member)
+    lead = page_as("lead.dinkes")
+    open_my_community(lead, "JAK-HIGH")
+    open_meeting_form(lead)
+    topic = f"Uji pemberitahuan {time.strftime('%H%M%S')}"
+    fill_meeting_form(lead, topic)
+    submit_form(lead)
+    expect(lead.get_by_text(re.compile(f"{topic}.*tersimpan"))).to_be_visible()
+    notes = tmp_path / "ringkasan.md"
+    notes.write_text("# Ringkasan\n\nLangkah pemeriksaan berkala.\n", encoding="utf-8")
+    upload_asset_in_place(lead, topic, f"Ringkasan {topic}", notes)
+    # The worker writes the notification right after the upload's commit: his next page shows it.
+    deadline = time.monotonic() + 15
+    while unread_count(member) <= before:
+        assert time.monotonic() < deadline, "the new asset never reached the member's header"
+        member.reload()
+    member.locator("header a.bell").click()
+    item = member.locator("#content li").filter(has_text=f"Ringkasan {topic}")
+    expect(item).to_contain_text("Aset pengetahuan baru")
+    item.get_by_role("link", name=f"Ringkasan {topic}").click()
+    expect(member.get_by_role("heading", level=1)).to_contain_text(f"Ringkasan {topic}")
+    assert unread_count(member) == before  # following it marked it read

@@ -17,6 +17,8 @@ from kmapp.search.visibility import Viewer
 
 from .conftest import ASSETS, build_index
 
+pytestmark = pytest.mark.whoosh_only  # bitmaps and BM25F scoring of the Whoosh engine
+
 QUERIES = ["arsip", "arsip OR pelayanan", "management -pasar", '"community of practice"',
            "-arsip", "", "yang", "arsip pelayanan", "NOT retribusi", '"pelayanan publik"',
            '"publik pelayanan"', '"practice of community"', '"pelayanan yang publik"',

@@ -1,5 +1,7 @@
 """Drains commit without merging; merges happen when idle or by command; rebuilds in several
 processes; the words of "did you mean" follow every path that writes documents."""
+import pytest
+
 from kmapp.search import store
 from kmapp.search.indexing import merge_when_idle, segment_count
 from kmapp.search.rebuild import reindex
@@ -8,6 +10,8 @@ from kmapp.search.vocabulary import Vocabulary
 from ..fixtures_assets import act_as  # noqa: F401  (fixture)
 from ..fixtures_assets import asset_form, pdf_bytes, upload
 from ..fixtures_search import indexed_documents, search_page
+
+pytestmark = pytest.mark.whoosh_only  # segments, merges and the word file of Whoosh generations
 
 
 def _upload(client, world, title, text):

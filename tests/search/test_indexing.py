@@ -5,6 +5,7 @@ import sys
 import textwrap
 import time
 
+import pytest
 from sqlalchemy import select
 
 from kmapp.extensions import db
@@ -42,6 +43,7 @@ def test_the_demo_finds_a_word_only_inside_a_pdf_in_another_inflection(demo_app)
     assert outbox_rows(app) == 0
 
 
+@pytest.mark.whoosh_only
 def test_incremental_indexing_equals_a_full_reindex(app, client, act_as, world):
     act_as("lead_a")
     first = _upload(client, world, "Panduan Satu", "Kearsipan dinamis.")
@@ -60,6 +62,7 @@ def test_incremental_indexing_equals_a_full_reindex(app, client, act_as, world):
     assert _comparable(indexed_documents(app)) == _comparable(incremental)
 
 
+@pytest.mark.whoosh_only
 def test_a_crash_between_commit_and_indexing_is_found_by_check_and_repaired(app, client, act_as, world, runner):
     act_as("lead_a")
     kept = _upload(client, world, "Aset Lama")
@@ -75,6 +78,7 @@ def test_a_crash_between_commit_and_indexing_is_found_by_check_and_repaired(app,
     assert result.exit_code == 0 and "Indeks sesuai" in result.output and "antrean indeks: 0 baris" in result.output
 
 
+@pytest.mark.whoosh_only
 def test_the_next_drain_picks_up_rows_a_killed_process_left(app, client, act_as, world, runner):
     act_as("lead_a")
     app.config["JOBS_WORKER"] = "external"
@@ -85,6 +89,7 @@ def test_the_next_drain_picks_up_rows_a_killed_process_left(app, client, act_as,
     assert str(asset_id) in indexed_documents(app)
 
 
+@pytest.mark.whoosh_only
 def test_an_indexing_failure_keeps_the_upload_and_the_outbox_row(app, client, act_as, world, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("disk full")
@@ -95,6 +100,7 @@ def test_an_indexing_failure_keeps_the_upload_and_the_outbox_row(app, client, ac
     assert client.get(f"/assets/{asset_id}").status_code == 200 and outbox_rows(app) == 2
 
 
+@pytest.mark.whoosh_only
 def test_reindex_switches_generation_keeps_the_previous_and_old_searchers_keep_answering(app, client, act_as, world):
     act_as("lead_a")
     _upload(client, world, "Pedoman Retensi", "Jadwal retensi arsip.")
@@ -132,6 +138,7 @@ WRITER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.whoosh_only
 def test_two_processes_writing_assets_at_once_never_see_a_lock_error_and_both_are_indexed(app, world):
     env = {**os.environ, "PYTHONPATH": os.getcwd()}
     workers = [subprocess.Popen([sys.executable, "-c", WRITER, app.instance_path, name, "25"], env=env,
@@ -157,6 +164,7 @@ def test_upload_to_searchable_takes_under_a_second(app, client, act_as, world):
     assert found == 1 and elapsed < 1.0
 
 
+@pytest.mark.whoosh_only
 def test_healthz_reports_the_current_generation_and_the_outbox_backlog(app, client, act_as, world):
     act_as("lead_a")
     _upload(client, world, "Satu")
@@ -167,6 +175,7 @@ def test_healthz_reports_the_current_generation_and_the_outbox_backlog(app, clie
         assert state == {"ok": True, "generation": store.current_generation(), "documents": 1, "outbox_backlog": 1}
 
 
+@pytest.mark.whoosh_only
 def test_a_narrowed_asset_is_never_shown_even_while_the_index_still_holds_it(app, client, act_as, world):
     act_as("lead_a")
     asset_id = _upload(client, world, "Kajian Anggaran Rahasia", "Rincian anggaran.")
@@ -183,6 +192,7 @@ def test_a_narrowed_asset_is_never_shown_even_while_the_index_still_holds_it(app
     assert "Rahasia" not in htmx
 
 
+@pytest.mark.whoosh_only
 def test_narrowed_visibility_leaves_the_index_before_everything_else_waiting(app, client, act_as, world):
     from kmapp.search.indexing import DrainReport, _drain_batch
     act_as("lead_a")

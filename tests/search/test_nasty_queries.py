@@ -6,11 +6,11 @@ matches nothing.
 """
 import pytest
 
-from kmapp.search.searching import search
 from kmapp.search.visibility import Viewer
 
 from ..fixtures_assets import act_as, make_asset  # noqa: F401  (fixture)
 from ..fixtures_search import total_of
+from .conftest import search
 
 PUBLIC = Viewer()
 

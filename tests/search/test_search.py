@@ -3,10 +3,9 @@ import datetime as dt
 import pytest
 from markupsafe import Markup
 
-from kmapp.search.searching import search
 from kmapp.search.visibility import Viewer
 
-from .conftest import ASSETS, build_index
+from .conftest import ASSETS, build_index, search
 
 PUBLIC = Viewer()
 BPRD_MEMBER = Viewer(agency_code="BPRD")
@@ -197,8 +196,9 @@ def test_suggestion_never_reveals_words_of_invisible_assets(asset_index):
     assert search(asset_index, "keuangn", visible_to=BPRD_MEMBER).suggestion == "keuangan"
 
 
-def test_reindexing_replaces_a_document(tmp_path):
-    index = build_index(tmp_path / "ix", ASSETS[:1])
+@pytest.mark.whoosh_only  # writes with Whoosh's writer (the postgres writer: test_postgres_backend.py)
+def test_reindexing_replaces_a_document(build):
+    index = build(ASSETS[:1])
     changed = dict(ASSETS[0], title="Judul Baru Sekali", visibility="agency")
     with index.writer() as writer:
         from kmapp.search.schema import document_fields
@@ -215,24 +215,23 @@ def _copies(count, **fields):
              "published": dt.datetime(2025, 1, 1 + n), **fields} for n in range(1, count + 1)]
 
 
-def test_identical_files_are_one_row_and_still_count_as_assets(tmp_path):
-    index = build_index(tmp_path / "ix", _copies(10, file_sha256=["ab" * 32]) + ASSETS)
+def test_identical_files_are_one_row_and_still_count_as_assets(build):
+    index = build(_copies(10, file_sha256=["ab" * 32]) + ASSETS)
     page = search(index, "banjir", visible_to=PUBLIC)
     assert page.total == 10 and page.group_count == 1 and len(page.hits) == 1
     assert page.hits[0].similar_total == 9 and len(page.hits[0].similar) == 9
     assert page.hits[0].similar_from_other_cops
     assert dict(page.facets["asset_type"]) == {"sop": 10} and sum(dict(page.facets["agency"]).values()) == 10
-    index.close()
 
 
-def test_same_title_groups_across_cops_only_and_groups_are_components_of_the_matches(tmp_path):
+def test_same_title_groups_across_cops_only_and_groups_are_components_of_the_matches(build):
     docs = _copies(3, title="Laporan Kegiatan Triwulan III") + [
         {"asset_id": "same-cop", "title": "laporan kegiatan, triwulan III!", "body": "Banjir lagi.", "cop": 1,
          "visibility": "all"},
         {"asset_id": "lone1", "title": "Notulen", "body": "Banjir satu.", "cop": 9, "visibility": "all"},
         {"asset_id": "lone2", "title": "Notulen", "body": "Banjir dua.", "cop": 9, "visibility": "all"},
     ]
-    index = build_index(tmp_path / "ix", docs)
+    index = build(docs)
     page = search(index, "banjir", visible_to=PUBLIC)
     assert page.total == 6 and page.group_count == 3
     grouped = next(hit for hit in page.hits if hit.similar_total)
@@ -240,19 +239,17 @@ def test_same_title_groups_across_cops_only_and_groups_are_components_of_the_mat
     assert grouped.similar_from_other_cops == all(other.cop != grouped.cop for other in grouped.similar)
     # Matching only one CoP's copies: nothing from two CoPs, nothing grouped.
     assert search(index, "banjir", visible_to=PUBLIC, filters={"cop": "1"}).group_count == 2
-    index.close()
 
 
-def test_pages_count_groups_and_a_group_is_never_split(tmp_path):
+def test_pages_count_groups_and_a_group_is_never_split(build):
     docs = _copies(5, file_sha256=["cd" * 32]) + [
         {"asset_id": f"x{n}", "title": f"Catatan Banjir {n}", "body": "Banjir.", "cop": 50 + n, "visibility": "all",
          "published": dt.datetime(2024, 1, 1 + n)} for n in range(4)]
-    index = build_index(tmp_path / "ix", docs)
+    index = build(docs)
     pages = [search(index, "banjir", visible_to=PUBLIC, page=n, pagelen=2, sort="newest") for n in (1, 2, 3)]
     assert [page.page_count for page in pages] == [3, 3, 3] and [len(page.hits) for page in pages] == [2, 2, 1]
     shown = [a for page in pages for hit in page.hits for a in (hit.asset_id, *(s.asset_id for s in hit.similar))]
     assert sorted(shown) == sorted(doc["asset_id"] for doc in docs)
-    index.close()
 
 
 def test_grouping_keys_ignore_case_punctuation_and_file_order():
@@ -263,10 +260,9 @@ def test_grouping_keys_ignore_case_punctuation_and_file_order():
     assert content_key([]) == 0
 
 
-def test_a_big_group_lists_a_dozen_by_agency_and_counts_the_rest(tmp_path):
+def test_a_big_group_lists_a_dozen_by_agency_and_counts_the_rest(build):
     from kmapp.search.searching import SIMILAR_SHOWN
-    index = build_index(tmp_path / "ix", _copies(SIMILAR_SHOWN + 5, file_sha256=["ef" * 32]))
+    index = build(_copies(SIMILAR_SHOWN + 5, file_sha256=["ef" * 32]))
     hit = search(index, "banjir", visible_to=PUBLIC).hits[0]
     assert hit.similar_total == SIMILAR_SHOWN + 4 and len(hit.similar) == SIMILAR_SHOWN
     assert [other.agency for other in hit.similar] == sorted(other.agency for other in hit.similar)
-    index.close()

@@ -1,11 +1,15 @@
 import threading
 
+import pytest
+
 from kmapp.search.schema import document_fields
 from kmapp.search.searchers import ThreadLocalSearchers
 from kmapp.search.searching import search
 from kmapp.search.visibility import Viewer
 
 from .conftest import ASSETS
+
+pytestmark = pytest.mark.whoosh_only  # Whoosh searchers per thread
 
 EVERYONE = Viewer()
 

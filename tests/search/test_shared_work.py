@@ -3,12 +3,16 @@
 import threading
 import time
 
+import pytest
+
 from kmapp.search import facets, spelling
 from kmapp.search.docsets import BitmapEvaluator
 from kmapp.search.visibility import Viewer
 from kmapp.search.searching import search
 
 from .conftest import ASSETS, build_index
+
+pytestmark = pytest.mark.whoosh_only  # caches of the Whoosh engine
 
 
 def test_concurrent_searches_after_a_commit_build_the_facets_once(asset_index, monkeypatch):

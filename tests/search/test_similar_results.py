@@ -116,6 +116,7 @@ def test_a_similar_asset_the_viewer_may_no_longer_open_is_not_listed(app, client
     assert f"/assets/{narrowed}" not in page and "+ 1 aset serupa dari CoP lain" in page
 
 
+@pytest.mark.whoosh_only  # an old Whoosh generation
 def test_an_index_older_than_the_grouping_columns_keeps_working_until_reindex_adds_them(app, client, act_as,
                                                                                        admin_uploads, world):
     old_schema = build_schema()

@@ -1,0 +1,282 @@
+"""Running a search on PostgreSQL: the same :class:`~kmapp.search.searching.SearchPage` as Whoosh.
+
+The invariant of :mod:`kmapp.search.searching` holds here in SQL: the visibility and filter
+conditions are in the WHERE clause of every statement, so the total, the grouped facet counts,
+the ranking and the groups of similar assets only ever see documents the viewer may open.
+
+Ranking: ``ts_rank_cd`` (cover density) with the field weights of Whoosh's boosts (title x3,
+tags x2) and normalised by document length, a stand-in for BM25F (see bench/search_bench.py
+--backend postgres for how close the top 10s are).
+"""
+import sqlalchemy as sa
+from markupsafe import Markup
+from sqlalchemy.dialects.postgresql import TSQUERY
+
+from ..query_parsing import parse_user_query, positive_terms, SEARCH_FIELDS
+from ..schema import FACET_FIELDS, build_schema
+from ..searching import MAX_PAGELEN, SIMILAR_SHOWN, SearchHit, SearchPage
+from ..similar import DuplicateTable, groups_among
+from ..snippets import make_snippet, plain_snippet
+from ..docsets import bitmap_from_docnums
+from . import spelling
+from .tables import search_document as doc
+from .tsquery import EVERYTHING, NOTHING, to_tsquery
+
+# ts_rank weights in the order {D, C, B, A}: body, summary, tags, title.
+RANK_WEIGHTS = "{0.2, 0.25, 0.5, 0.75}"
+RANK_NORMALISATION = 1  # divide by 1 + log(document length): long bodies do not win by size alone
+FACET_VALUE_LIMITS = {"tags": 50}  # open-ended values: the most frequent ones among the matches
+HIT_COLUMNS = (doc.c.doc_id, doc.c.asset_id, doc.c.title, doc.c.summary, doc.c.body_excerpt, doc.c.agency,
+               doc.c.agency_name, doc.c.cop_name, doc.c.asset_type, doc.c.year, doc.c.published, doc.c.cop)
+_SCHEMA = build_schema()  # only for the query parser's analysers
+
+
+def tsquery_value(text: str):
+    return sa.cast(sa.literal(text), TSQUERY)
+
+
+def visibility_condition(viewer):
+    """The documents ``viewer`` may see, as a WHERE condition (None: everything, for admins).
+    The same rules as :func:`kmapp.search.visibility.visibility_query`."""
+    if viewer.is_admin:
+        return None
+    allowed = [doc.c.visibility == "all"]
+    if viewer.agency_code:
+        allowed.append(sa.and_(doc.c.visibility == "agency", doc.c.agency == viewer.agency_code))
+    if viewer.community_ids:
+        allowed.append(sa.and_(doc.c.visibility == "community",
+                               doc.c.cop.in_([str(cid) for cid in sorted(viewer.community_ids)])))
+    return sa.or_(*allowed)
+
+
+def filters_condition(filters):
+    """The facet filters as a WHERE condition (see :func:`kmapp.search.filters.filters_query`)."""
+    from ..filters import FILTERABLE_FIELDS, MAX_YEAR, MIN_YEAR
+
+    clauses = []
+    for fieldname, values in (filters or {}).items():
+        if fieldname not in FILTERABLE_FIELDS:
+            raise ValueError(f"unknown search filter: {fieldname!r}")
+        if values is None or values == "" or values == []:
+            continue
+        if not isinstance(values, (list, tuple, set, frozenset)):
+            values = [values]
+        if fieldname == "year":
+            years = []
+            for value in values:
+                try:
+                    year = int(value)
+                except (TypeError, ValueError):
+                    continue
+                if MIN_YEAR <= year <= MAX_YEAR:
+                    years.append(year)
+            clauses.append(doc.c.year.in_(years) if years else sa.false())
+        elif fieldname in ("tags", "seci_stage"):
+            wanted = [str(value).strip().lower() for value in values]
+            clauses.append(doc.c[fieldname].overlap(sa.cast(wanted, doc.c[fieldname].type)))
+        else:
+            clauses.append(doc.c[fieldname].in_([str(value) for value in values]))
+    return sa.and_(*clauses) if clauses else None
+
+
+class PostgresSearch:
+    """Searches ``search_document`` through ``connection()`` (the request's connection in the app,
+    so a search sees what its own transaction wrote)."""
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    def search(self, query_text, *, visible_to, filters=None, page=1, pagelen=10, sort="relevance"):
+        """Same contract as :func:`kmapp.search.searching.search`."""
+        if sort not in ("relevance", "newest"):
+            raise ValueError(f"unknown sort: {sort!r}")
+        page = max(1, int(page))
+        pagelen = min(MAX_PAGELEN, max(1, int(pagelen)))
+        query_text = query_text or ""
+        allowed = self._allowed(visible_to, filters)
+        result = self._run(query_text, allowed, page, pagelen, newest_first=(sort == "newest"))
+        suggestion = self._suggestion(query_text, allowed, result.total)
+        if suggestion and result.total == 0:
+            corrected = self._run(suggestion, allowed, page, pagelen, newest_first=(sort == "newest"))
+            if corrected.total:
+                return _with(corrected, query_text, suggestion, suggestion)
+        return _with(result, query_text, suggestion)
+
+    def count_matches(self, query_text, *, visible_to, filters=None):
+        allowed = self._allowed(visible_to, filters)
+        where = self._where(to_tsquery(parse_user_query(_SCHEMA, query_text or "")), allowed)
+        if where is None:
+            return 0
+        return self.connection().scalar(sa.select(sa.func.count()).select_from(doc).where(where))
+
+    def _allowed(self, viewer, filters):
+        return [c for c in (visibility_condition(viewer), filters_condition(filters)) if c is not None]
+
+    @staticmethod
+    def _where(tsquery, allowed):
+        """The WHERE condition, or None when nothing can match."""
+        if tsquery == NOTHING:
+            return None
+        conditions = list(allowed)
+        if tsquery != EVERYTHING:
+            conditions.append(doc.c.vector.op("@@")(tsquery_value(tsquery)))
+        return sa.and_(sa.true(), *conditions)
+
+    def _suggestion(self, query_text, allowed, total):
+        corrected = spelling.corrected_query_text(self.connection(), query_text)
+        if not corrected:
+            return None
+        where = self._where(to_tsquery(parse_user_query(_SCHEMA, corrected)), allowed)
+        found = 0 if where is None else self.connection().scalar(
+            sa.select(sa.func.count()).select_from(doc).where(where))
+        return corrected if found > total else None
+
+    def _run(self, query_text, allowed, page, pagelen, newest_first):
+        query = parse_user_query(_SCHEMA, query_text)
+        tsquery = to_tsquery(query)
+        where = self._where(tsquery, allowed)
+        empty = SearchPage(query_text, [], 0, page, pagelen, facets={name: [] for name in FACET_FIELDS})
+        if where is None:
+            return empty
+        total, facets, groups = self._counted(where)
+        if not total:
+            return empty
+        terms = sorted(term for term in positive_terms(query) if term[0] in SEARCH_FIELDS)
+        stems = {text for _name, text in terms}
+        first = (page - 1) * pagelen
+        rank = _Ranker(self.connection(), where, tsquery, ranked=bool(terms) and not newest_first)
+        ranked, positions = _ranked(rank, groups, first + pagelen)
+        shown = ranked[first:]
+        similar = {docnum: groups.similar_to(docnum, positions) if groups else [] for docnum, _ in shown}
+        rows = self._rows([d for d, _ in shown] + [s for docnums in similar.values() for s in docnums[:SIMILAR_SHOWN]])
+        hits = []
+        for docnum, score in shown:
+            others = similar[docnum]
+            listed = tuple(sorted((_hit(rows[d], None, None) for d in others[:SIMILAR_SHOWN]), key=_by_agency_and_cop))
+            hits.append(_hit(rows[docnum], score, stems, similar=listed, similar_total=len(others),
+                             from_other_cops=bool(others) and groups.all_from_other_cops(docnum)))
+        group_count = total - groups.absorbed if groups else total
+        return SearchPage(query_text, hits, total, page, pagelen, facets=facets, group_count=group_count)
+
+    def _counted(self, where):
+        """Total, facet counts and groups of similar assets, in one statement over the matches."""
+        matched = sa.select(doc.c.doc_id, doc.c.agency, doc.c.asset_type, doc.c.year, doc.c.km_stage, doc.c.cop,
+                            doc.c.seci_stage, doc.c.tags, doc.c.content_key, doc.c.title_key, doc.c.cop_number) \
+            .where(where).cte("matched").prefix_with("MATERIALIZED")
+        m = matched.c
+        parts = [sa.select(sa.literal("total"), sa.null().cast(sa.Text), sa.func.count()).select_from(matched)]
+        for name in ("agency", "asset_type", "year", "km_stage", "cop"):
+            column = m[name]
+            parts.append(sa.select(sa.literal(name), column.cast(sa.Text), sa.func.count())
+                         .where(column.is_not(None)).group_by(column))
+        for name in ("seci_stage", "tags"):
+            value = sa.func.unnest(m[name]).table_valued("value").render_derived()
+            part = (sa.select(sa.literal(name), value.c.value, sa.func.count()).select_from(matched)
+                    .join(value, sa.true()).group_by(value.c.value))
+            if name in FACET_VALUE_LIMITS:
+                part = part.order_by(sa.func.count().desc(), value.c.value).limit(FACET_VALUE_LIMITS[name])
+            parts.append(part.subquery().select())
+        parts.append(_similar_candidates(matched))
+        total, facets, keyed = 0, {name: [] for name in FACET_FIELDS}, []
+        for name, value, count in self.connection().execute(sa.union_all(*parts)):
+            if name == "total":
+                total = count
+            elif name == "similar":
+                keyed.append(tuple(int(part) for part in value.split(",")))
+            else:
+                facets[name].append((int(value) if name == "year" else value, count))
+        for pairs in facets.values():
+            pairs.sort(key=lambda pair: (-pair[1], str(pair[0])))
+        return total, facets, _groups(keyed)
+
+    def _rows(self, docnums):
+        if not docnums:
+            return {}
+        found = self.connection().execute(sa.select(*HIT_COLUMNS).where(doc.c.doc_id.in_(set(docnums))))
+        return {row.doc_id: row for row in found}
+
+
+def _similar_candidates(matched):
+    """Rows ("similar", "doc_id,shares content,content key,shares title,title key,cop", 0) for the
+    matches that share their file contents with another match, or their title with a match of
+    another CoP (see :mod:`kmapp.search.similar`)."""
+    m = matched.c
+    shared_content = sa.select(m.content_key).where(m.content_key != 0).group_by(m.content_key) \
+        .having(sa.func.count() > 1)
+    shared_title = sa.select(m.title_key).where(m.title_key != 0).group_by(m.title_key) \
+        .having(sa.func.count(m.cop_number.distinct()) > 1)
+    in_content, in_title = m.content_key.in_(shared_content), m.title_key.in_(shared_title)
+    keys = sa.func.concat_ws(",", m.doc_id, sa.cast(in_content, sa.Integer), m.content_key,
+                             sa.cast(in_title, sa.Integer), m.title_key, m.cop_number)
+    return sa.select(sa.literal("similar"), keys, sa.literal(0, sa.BigInteger)).where(sa.or_(in_content, in_title))
+
+
+def _groups(keyed):
+    """The groups among the matches from their keys (None when every match stands alone)."""
+    if not keyed:
+        return None
+    size = max(row[0] for row in keyed) + 1
+    table = DuplicateTable(content={r[0]: r[2] for r in keyed if r[1]}, title={r[0]: r[4] for r in keyed if r[3]},
+                           cop={r[0]: r[5] for r in keyed}, size=size)
+    return groups_among(table, bitmap_from_docnums([row[0] for row in keyed], size))
+
+
+class _Ranker:
+    def __init__(self, connection, where, tsquery, ranked):
+        self.connection, self.where = connection, where
+        self.score = None
+        if ranked and tsquery not in (EVERYTHING, NOTHING):
+            self.score = sa.func.ts_rank_cd(sa.literal(RANK_WEIGHTS).cast(sa.ARRAY(sa.REAL)), doc.c.vector,
+                                            tsquery_value(tsquery), RANK_NORMALISATION)
+
+    def __call__(self, limit):
+        """[(doc_id, score or None)] of the best ``limit`` matches."""
+        newest = (doc.c.published.desc().nulls_last(), doc.c.doc_id)
+        if self.score is None:
+            rows = self.connection.execute(sa.select(doc.c.doc_id).where(self.where).order_by(*newest).limit(limit))
+            return [(row[0], None) for row in rows]
+        score = self.score.label("score")
+        rows = self.connection.execute(sa.select(doc.c.doc_id, score).where(self.where)
+                                       .order_by(sa.desc("score"), *newest).limit(limit))
+        return [(row[0], float(row[1])) for row in rows]
+
+
+def _ranked(rank, groups, wanted):
+    """As ``_SearchContext._ranked`` in :mod:`kmapp.search.searching`: the best ``wanted`` matches,
+    one per group of similar ones, and {doc_id: position} of every document ranked."""
+    if groups is None:
+        return rank(wanted), {}
+    enough = wanted + groups.absorbed
+    limit = min(enough, 2 * wanted)
+    while True:
+        ranked = rank(limit)
+        leaders = groups.leaders(ranked, wanted)
+        if len(leaders) == wanted or len(ranked) < limit or limit >= enough:
+            return leaders, {docnum: position for position, (docnum, _score) in enumerate(ranked)}
+        limit = min(enough, 4 * limit)
+
+
+def _hit(row, score, stems, similar=(), similar_total=0, from_other_cops=False):
+    return SearchHit(
+        asset_id=row.asset_id, title=row.title, snippet=_snippet(row, stems) if stems is not None else Markup(""),
+        agency=row.agency, agency_name=row.agency_name, cop_name=row.cop_name, asset_type=row.asset_type,
+        year=row.year, published=row.published, score=score, cop=row.cop, similar=similar,
+        similar_total=similar_total, similar_from_other_cops=from_other_cops)
+
+
+def _snippet(row, stems):
+    for text in (row.body_excerpt, row.summary):
+        snippet = make_snippet(text, stems)
+        if snippet is not None:
+            return snippet
+    return plain_snippet(row.summary or row.body_excerpt)
+
+
+def _by_agency_and_cop(hit):
+    return ((hit.agency_name or hit.agency or "").casefold(), (hit.cop_name or "").casefold(), -(hit.year or 0))
+
+
+def _with(result, query_text, suggestion, showing_results_for=None):
+    return SearchPage(query_text=query_text, hits=result.hits, total=result.total, page=result.page,
+                      pagelen=result.pagelen, facets=result.facets, suggestion=suggestion,
+                      showing_results_for=showing_results_for, group_count=result.group_count)
