@@ -1,8 +1,11 @@
 """Discussions on PostgreSQL: migration 0017 (its tables, and a watched thread passing the widened
 CHECK on watch.target), a reply reaching followers and mentions in one statement each, and the
 search tab with its visibility."""
+import pytest
 from flask_migrate import upgrade
 from sqlalchemy import select
+
+from kmapp import create_app
 
 from kmapp.discussions.finding import count_discussions, find_discussions
 from kmapp.discussions.periods import period_from_days
@@ -11,10 +14,24 @@ from kmapp.extensions import db
 from kmapp.models import Agency, Community, CommunityMember, MemberRole, Notification, Role, Watch
 
 from .conftest import user
-from .test_postgres import pg_app, pytestmark  # noqa: F401  (the schema-per-test fixture, skip rule)
+from .postgres_schema import URL, fresh_schema
+
+pytestmark = pytest.mark.skipif(not URL, reason="TEST_DATABASE_URL is not set")
 
 
-def test_discussions_on_postgresql(pg_app):  # noqa: F811
+@pytest.fixture
+def pg_app(tmp_path):
+    """A schema of its own, with pg_trgm on the search path (migration 0015 needs it)."""
+    with fresh_schema() as url:
+        app = create_app({"TESTING": True, "SECRET_KEY": "t", "WTF_CSRF_ENABLED": False, "JOBS_WORKER": "inline",
+                          "SQLALCHEMY_DATABASE_URI": url}, instance_path=str(tmp_path / "instance"))
+        yield app
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+def test_discussions_on_postgresql(pg_app):
     with pg_app.test_request_context():
         upgrade()
         home = Agency(code="A", name="Dinas A", kind="dinas", headcount=10)
