@@ -80,6 +80,7 @@ def _register_blueprints(app: Flask) -> None:
     from .award import bp as award_bp
     from .auth import bp as auth_bp
     from .communities import bp as communities_bp
+    from .discussions import bp as discussions_bp
     from .main import bp as main_bp
     from .guide import bp as guide_bp
     from .handover import bp as handover_bp
@@ -100,3 +101,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(notifications_bp)
     app.register_blueprint(guide_bp)
     app.register_blueprint(handover_bp, url_prefix="/handover")
+    app.register_blueprint(discussions_bp)

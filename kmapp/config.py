@@ -107,6 +107,10 @@ class DefaultConfig:
     # Daily digests go out at the first worker round after this local hour.
     NOTIFY_DIGEST_HOUR = 7
 
+    # Discussions (kmapp/discussions): posts (threads and replies) one person may write per window.
+    DISCUSSION_MAX_POSTS = 6
+    DISCUSSION_RATE_MINUTES = 10
+
     COMPRESS_ALGORITHM = ["br", "gzip"]
     COMPRESS_MIMETYPES = [
         "text/html", "text/css", "application/javascript", "text/javascript",

@@ -353,6 +353,74 @@ def can_view_award_data_sheet(user: User, award, agency_id: int) -> bool:
     return can_view_programme(user) or leads_agency(user, agency_id) or can_score(user, award, agency_id)
 
 
+# --- Discussions (kmapp/discussions/) ----------------------------------------------------------
+# Who reads a CoP's threads: its own people (members, leads, assigned facilitators) and admins,
+# whatever the CoP's asset or minutes settings. A discussion is work in progress, said more
+# freely than a published asset; what others should read is published as an asset from the
+# thread's meeting. The same people post there. The programme-wide space (a thread without a CoP)
+# is for the programme office (admins), all CoP leads and the facilitators.
+# Leads and facilitators of the CoP (admins and facilitators in the programme space) moderate.
+
+PROGRAMME_SPACE_ROLES = (Role.ADMIN, Role.FACILITATOR, Role.COP_LEAD)
+
+
+def in_programme_space(user: User) -> bool:
+    return user.is_authenticated and any(user.has_role(role) for role in PROGRAMME_SPACE_ROLES)
+
+
+def can_take_part(user: User, community: Community | None) -> bool:
+    """Read and post in the threads of `community` (None: the programme-wide space)."""
+    if community is None:
+        return in_programme_space(user)
+    return user.is_authenticated and (is_admin(user) or community.id in user.community_ids())
+
+
+def can_moderate_discussions(user: User, community: Community | None) -> bool:
+    """Hide posts, lock threads, write the outcome."""
+    if community is None:
+        return is_admin(user) or (user.is_authenticated and user.has_role(Role.FACILITATOR))
+    return is_admin(user) or leads(user, community) or facilitates(user, community)
+
+
+def can_read_thread(user: User, thread) -> bool:
+    return can_take_part(user, thread.community)
+
+
+def can_accept_answer(user: User, thread) -> bool:
+    """A question's author or a moderator marks the accepted answer."""
+    return thread.kind == "question" and can_read_thread(user, thread) and (
+        (thread.author_id is not None and thread.author_id == user.id)
+        or can_moderate_discussions(user, thread.community))
+
+
+def can_publish_conclusion(user: User, thread) -> bool:
+    """A CoP thread on a meeting, with an outcome, not yet published: its CoP's leads and admins."""
+    return (thread.community is not None and thread.meeting_id is not None and bool(thread.outcome_md.strip())
+            and thread.asset_id is None and can_manage_community(user, thread.community))
+
+
+def thread_readable_clause(user: User):
+    """The SQL form of `can_read_thread` on Thread rows (lists and the search tab)."""
+    from sqlalchemy import and_, false, or_, true
+    from .models import Thread
+    if not user.is_authenticated:
+        return false()
+    if is_admin(user):
+        return true()
+    community_ids = list(user.community_ids())
+    return or_(Thread.community_id.in_(community_ids) if community_ids else false(),
+               and_(Thread.community_id.is_(None), true() if in_programme_space(user) else false()))
+
+
+def thread_for_view(thread_id: int):
+    """The thread, or 404 for one the user may not read (its existence is not revealed)."""
+    from .models import Thread
+    thread = get_or_404(Thread, thread_id)
+    if not can_read_thread(current_user, thread):
+        abort(404)
+    return thread
+
+
 def can_edit_guide(user: User) -> bool:
     """The programme guide is the programme office's voice: admins write it, everyone reads it."""
     return is_admin(user)

@@ -20,6 +20,7 @@ from kmapp.models import Asset, Meeting, Notification
 from .fixtures_assets import asset_form, exe_bytes, pdf_bytes
 from .fixtures_hostile_award import _criteria as award_criteria
 from .fixtures_hostile_award import build_hostile_award
+from .fixtures_discussions import DISCUSSION_POST_ENDPOINTS, build_hostile_discussions, discussion_urls
 from .fixtures_hostile import build_hostile_world, inspect_page, set_locale, sign_in_as, upload_with_name
 from .fixtures_maturity import MATURITY_POST_ENDPOINTS, build_hostile_maturity, maturity_urls
 
@@ -96,6 +97,7 @@ POST_ENDPOINTS = {
     "notifications.toggle_watch": "built in the world; test_htmx_answers_to_posts_keep_hostile_data_as_text",
 }
 POST_ENDPOINTS.update(MATURITY_POST_ENDPOINTS)
+POST_ENDPOINTS.update(DISCUSSION_POST_ENDPOINTS)
 
 
 def get_urls(w, p) -> dict[str, list[str]]:
@@ -172,6 +174,7 @@ def get_urls(w, p) -> dict[str, list[str]]:
         "notifications.preferences": ["/notifications/preferences"],
         "notifications.open_one": [f"/notifications/{w.notification}/open"],
         **maturity_urls(w),
+        **discussion_urls(w, p),
     }
 
 
@@ -193,6 +196,7 @@ def hostile(tmp_path_factory):
     world = build_hostile_world(app, app.test_client())
     build_hostile_maturity(app, app.test_client(), world)
     build_hostile_award(app, app.test_client(), world)
+    build_hostile_discussions(app, app.test_client(), world)
     urls = get_urls(world, world.payloads)
     world.ids["stored_markers"] = set(world.payloads.markers)  # what the world and the URLs carry
     yield app, world, urls
@@ -548,4 +552,45 @@ def test_award_forms_keep_hostile_input_as_text(hostile, seen_markers):
     check(admin.post("/award/2026/assignments", data={"agency_id": str(world.agency_a),
                                                       "assessor_id": str(world.lead_a)}), "assignment refused")
     check(admin.post("/award/2025/reopen", data={"reason": "x"}), "reopen without reason")
+    assert not findings, "\n".join(map(str, findings))
+
+
+def test_discussion_forms_keep_hostile_input_as_text(hostile, seen_markers):
+    """A new thread and a reply sent back with errors, a reply in place (htmx), following,
+    locking, the outcome with errors and publishing the conclusion keep what was typed as text."""
+    app, world, _urls = hostile
+    p = world.payloads
+    findings = []
+
+    def check(response, where, expected=(200, 422)):
+        assert response.status_code in expected, (where, response.status_code)
+        findings.extend(inspect_page(response.get_data(as_text=True), where, seen_markers))
+        return BeautifulSoup(response.data, "html.parser").get_text()
+
+    lead = sign_in_as(app, app.test_client(), world.lead_a)
+    text = check(lead.post(f"/discussions/new?cop={world.cop_a}", data={"title": "", "kind": "question",
+                                                                     "body": p.long("newbody"), "closes_on": "x"}),
+                 "new thread with errors")
+    assert "zznewbodyzz" in text
+    for headers in ({}, HX):
+        text = check(lead.post(f"/discussions/{world.thread}/reply", data={"body": p.long("longreply") * 60},  # over 10,000
+                               headers=headers), "reply too long")
+        assert "zzlongreplyzz" in text
+    text = check(lead.post(f"/discussions/{world.thread}/reply", data={"body": p.minutes("htmxreply")}, headers=HX),
+                 "reply in place")
+    assert "zzhtmxreplyzz" in text
+    check(lead.post(f"/discussions/{world.thread}/follow", headers=HX), "follow (htmx)")
+    check(lead.post(f"/discussions/{world.thread}/outcome", data={"outcome": ""}), "outcome with errors")
+    refused = lead.post(f"/discussions/{world.thread}/meeting", data={"meeting_id": str(world.meeting_b),
+                                                                    "agenda_item": p.long("badlink")})
+    check(refused, "meeting link refused")
+    kept = BeautifulSoup(refused.data, "html.parser").find("input", attrs={"name": "agenda_item"})
+    assert kept["value"].startswith("zzbadlinkzz")
+    assert lead.post(f"/discussions/{world.programme_thread}/lock").status_code == 403  # not a moderator there
+    admin = sign_in_as(app, app.test_client(), world.admin)
+    assert admin.post(f"/discussions/{world.programme_thread}/lock").status_code == 302
+    assert admin.post(f"/discussions/{world.programme_thread}/lock").status_code == 302  # and open again
+    text = check(admin.post(f"/discussions/{world.second_thread}/publish", data={"title": p.long("pubtitle"),
+                 "asset_type": "nonsense", "km_stage": "creation", "visibility": "community"}), "publish with errors")
+    assert "zzsecondoutcomezz" in text
     assert not findings, "\n".join(map(str, findings))

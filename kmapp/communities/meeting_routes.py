@@ -24,6 +24,7 @@ from .meetings import QuarterClosed, confirm_accompaniment, meeting_input_from, 
 from .minutes import stored_minutes
 from .queries import meeting_assets
 from .routes import timeline_context
+from ..discussions.spaces import meeting_threads
 
 
 @bp.route("/cops/<int:cop_id>/meetings/new", methods=["GET", "POST"])
@@ -122,7 +123,7 @@ def _meeting_page(meeting: Meeting, form: AccompanimentForm | None, saved_note: 
                        minutes=minutes, hidden_notes=_hidden_notes(attendance is None, minutes is None),
                        assets=meeting_assets(meeting, current_user),
                        locked=quarter_locked(meeting.year, meeting.quarter), accompaniment_form=form,
-                       saved_note=saved_note)
+                       saved_note=saved_note, threads=meeting_threads(meeting, current_user))
 
 
 def _hidden_notes(attendees_hidden: bool, minutes_hidden: bool) -> dict[str, str]:

@@ -25,6 +25,7 @@ from ..models import (Agency, Asset, AssetFile, AssetFileVersion, Attendance, Co
 from ..quarters import quarter_bounds, quarter_of
 from . import catalogue as cat
 from .award import seed_award
+from .discussions import seed_discussions
 from .handover import HANDOVER_LOGINS, seed_handover
 from .pdfgen import text_to_pdf
 from .guide import seed_guide
@@ -88,6 +89,7 @@ def seed_demo(today: date | None = None) -> str:
     handovers = seed_handover(s.today, s.agencies, random.Random(1311))
     seed_maturity(2611, s.today, s.logins, s.facilitators)
     seed_guide(s.logins["admin"], s.today)
+    seed_discussions(s.today, s.communities, s.logins, s.members)
     queue_unread_versions()
     # Unless an external worker is configured, the commit reads the files and indexes
     # them before it returns: the demo is searchable at once.

@@ -6,6 +6,7 @@ from .award import (AspectScore, AssessorAssignment, AwardCriterion, AwardResult
                     NominationAttachment, NominationEvidence, NominationNarrative, RoundStatus, ScoreSheet,
                     SheetStatus)
 from .base import utcnow
+from .discussions import Post, Thread, ThreadKind
 from .enums import (AccessKind, AssetStatus, AssetType, DepartureKind, HandoverState, JobState, KmStage, MeetingFormat,
                     MemberRole, PositionClass, Role, SeciStage, Visibility)
 from .guide import GuidePage, GuidePageVersion, GuideSection
@@ -34,6 +35,7 @@ __all__ = [
     "AspectScore", "AssessorAssignment", "AwardCriterion", "AwardResult", "AwardRound", "Nomination",
     "NominationAttachment", "NominationEvidence", "NominationNarrative", "RoundStatus", "ScoreSheet", "SheetStatus",
     "Delivery", "Notification", "NotificationPreference", "Watch", "WatchTarget",
+    "Post", "Thread", "ThreadKind",
     "GuidePage", "GuidePageVersion", "GuideSection",
     "Departure", "DepartureKind", "Handover", "HandoverSettings", "HandoverState", "PositionClass",
     "handover_successor",

@@ -20,6 +20,7 @@ class Delivery(StrEnum):
 class WatchTarget(StrEnum):
     COMMUNITY = "community"
     TAG = "tag"
+    THREAD = "thread"  # a discussion thread (kmapp/discussions)
 
 
 class Notification(db.Model):

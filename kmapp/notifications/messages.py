@@ -30,6 +30,25 @@ def _meeting_accompany(params: dict) -> Message:
                    url_for("communities.meeting_page", meeting_id=params["meeting_id"]))
 
 
+def _thread_place(params: dict) -> str:
+    return params.get("community") or _("Ruang program")
+
+
+def _thread_reply(params: dict) -> Message:
+    return Message(_("Tanggapan baru di diskusi yang Anda ikuti"), params["title"], _thread_place(params),
+                   url_for("discussions.thread_page", thread_id=params["thread_id"], _anchor=f"post-{params['post_id']}"))
+
+
+def _thread_mention(params: dict) -> Message:
+    return Message(_("Anda disebut dalam diskusi"), params["title"], _thread_place(params),
+                   url_for("discussions.thread_page", thread_id=params["thread_id"], _anchor=f"post-{params['post_id']}"))
+
+
+def _thread_accepted(params: dict) -> Message:
+    return Message(_("Jawaban Anda diterima"), params["title"], _thread_place(params),
+                   url_for("discussions.thread_page", thread_id=params["thread_id"], _anchor=f"post-{params['post_id']}"))
+
+
 def _asset_review_due(params: dict) -> Message:
     return Message(_("Aset perlu ditinjau paling lambat %(day)s", day=format_date(date.fromisoformat(params["due"]))),
                    params["title"], params["community"], url_for("assets.review", asset_id=params["asset_id"]))
@@ -90,6 +109,7 @@ def _handover_message(kind: str):
 
 
 RENDERERS.update({kind: _handover_message(kind) for kind in HANDOVER_LEADS})
+RENDERERS.update({"thread.reply": _thread_reply, "thread.mention": _thread_mention, "thread.accepted": _thread_accepted})
 
 
 def describe(notification: Notification) -> Message | None:

@@ -84,8 +84,9 @@ def preferences():
 
 
 def _watch_list() -> list[tuple[str, object]]:
-    rows = db.session.execute(select(Watch.target, Watch.target_id).where(Watch.user_id == current_user.id)
-                              .order_by(Watch.created_at)).all()
+    # Followed threads are left to their own pages (one click there): they come and go by the dozen.
+    rows = db.session.execute(select(Watch.target, Watch.target_id).where(
+        Watch.user_id == current_user.id, Watch.target.in_(list(WATCHABLE))).order_by(Watch.created_at)).all()
     found = []
     for target, target_id in rows:
         thing = db.session.get(WATCHABLE[target], target_id)

@@ -94,6 +94,17 @@ NOTIFICATION_SETTINGS = PageSpec("notification settings", "/notifications/prefer
 GUIDE_PLAN = PageSpec("guide: work plan", "/guide/rencana-kerja-program", "pegawai", feature="the programme guide")
 GUIDE_PRINT = PageSpec("guide: print", "/guide/print", "pegawai", feature="the programme guide")
 COLLABORATION_PAGES = (NOTIFICATIONS, NOTIFICATION_SETTINGS, GUIDE_PLAN, GUIDE_PRINT)
+# Discussions: JAK-HIGH's lead in his spaces; a thread with replies; the discussion search tab.
+DISCUSSIONS = PageSpec("discussions", "/discussions", "lead.dinkes", feature="discussions")
+THREAD = PageSpec("discussion thread", r"/discussions/\d+", "lead.dinkes", link_on="/discussions",
+                  feature="discussions")
+DISCUSSION_SEARCH = PageSpec("discussion search", "/search/discussions?q=kelompok", "lead.dinkes",
+                             feature="discussions")
+DISCUSSION_PAGES = (DISCUSSIONS, THREAD, DISCUSSION_SEARCH)
+
+
+def _type_in_discussion_search(page) -> None:
+    page.locator("#discussion-q").fill("gula darah")
 
 
 def _autosave_a_handover_field(page) -> None:
@@ -109,14 +120,16 @@ MEETING_FORM = COP.after("meeting form (Catat pertemuan)", _open_meeting_form)
 UPLOAD_FORM = COP.after("asset upload form (Unggah aset)", _open_upload_form)
 NOMINATION_AUTOSAVE = AWARD_NOMINATION.after("award nomination autosave", _autosave_a_narrative)
 HANDOVER_AUTOSAVE = HANDOVER_RECORD.after("handover autosave", _autosave_a_handover_field)
+DISCUSSION_SEARCH_TYPED = DISCUSSION_SEARCH.after("discussion search as you type", _type_in_discussion_search)
 
 BUDGET_PAGES = (LOGIN, HOME, ADMIN_USERS, SEARCH, SEARCH_ALL, ASSET, COP, DASHBOARD, AWARD_SCORE, AWARD_ROUND_ADMIN,
-                AWARD_RESULTS, AWARD_NOMINATION) + MATURITY_PAGES + HANDOVER_PAGES + COLLABORATION_PAGES
+                AWARD_RESULTS, AWARD_NOMINATION) + MATURITY_PAGES + HANDOVER_PAGES + COLLABORATION_PAGES \
+    + DISCUSSION_PAGES
 BUDGET_PARTIALS = (USER_SEARCH_TYPED, SEARCH_TYPED, SEARCH_ALL_TYPED, MEETING_FORM, UPLOAD_FORM, NOMINATION_AUTOSAVE,
-                   HANDOVER_AUTOSAVE)
+                   HANDOVER_AUTOSAVE, DISCUSSION_SEARCH_TYPED)
 AXE_PAGES = (LOGIN, HOME, ADMIN_USERS, NOT_FOUND, SEARCH, SEARCH_ALL, ASSET, COP, MEETING_FORM, UPLOAD_FORM,
              DASHBOARD, AWARD_SCORE, AWARD_NOMINATION, AWARD_ROUND_ADMIN, AWARD_RESULTS) + MATURITY_PAGES \
-    + HANDOVER_PAGES + COLLABORATION_PAGES
+    + HANDOVER_PAGES + COLLABORATION_PAGES + DISCUSSION_PAGES
 # Every main page, for the phone-width check: nothing may make the whole page scroll sideways.
 MAIN_PAGES = AXE_PAGES + (AGENCY, MEETING, REPORT, TARGETS, COP_LIST, DUE, QUARTER_LOCKS)
 

@@ -129,6 +129,55 @@ def test_assessor_scores_beside_the_data_sheet_and_admin_publishes_the_winners(n
     expect(admin.get_by_role("button", name="Finalisasi hasil")).to_be_visible()
 
 
+def _unread(page) -> int:
+    badge = page.locator("a.bell .count")
+    return int(badge.inner_text()) if badge.count() else 0
+
+
+def test_lead_opens_an_agenda_thread_a_member_answers_and_sees_it_accepted_on_his_next_page(new_page, require_served):
+    """lead.dinkes opens a question on the next meeting's agenda; anggota.dinkes replies (in place,
+    through htmx); the lead marks the answer; the member's next page counts one more notification.
+    Leaves one more open thread in JAK-HIGH, which no other browser test counts."""
+    require_served("lead.dinkes", "/discussions", "discussions")
+    lead = signed_in(new_page(), "lead.dinkes")
+    lead.goto("/discussions")
+    lead.locator("#content").get_by_role("link", name="JAK-HIGH", exact=True).click()
+    lead.get_by_role("link", name="Mulai diskusi").click()
+    title = f"Agenda pertemuan berikutnya {time.strftime('%H%M%S')}"
+    lead.get_by_label("Judul", exact=True).fill(title)
+    lead.get_by_label("Pertanyaan").check()
+    lead.get_by_label("Pembuka diskusi").fill("Topik apa yang perlu kita bahas di pertemuan berikutnya?")
+    lead.get_by_role("button", name="Buka diskusi").click()
+    expect(lead.get_by_role("heading", level=1)).to_contain_text(title)
+    thread_path = re.search(r"/discussions/\d+", lead.url).group(0)
+
+    member = signed_in(new_page(), "anggota.dinkes")
+    before = _unread(member)
+    member.goto(thread_path)
+    member.locator("#reply_area textarea").fill("Usul saya: jadwal timbang bersama dan pencatatan bulanan.")
+    with member.expect_response(lambda r: r.request.headers.get("hx-request") == "true") as answer:
+        member.get_by_role("button", name="Kirim tanggapan").click()
+    assert answer.value.ok and "<html" not in answer.value.text()
+    reply = member.locator("#post_list article").filter(has_text="jadwal timbang bersama")
+    expect(reply).to_have_count(1)
+    expect(member).to_have_url(re.compile(re.escape(thread_path) + "$"))  # in place
+    expect(member.locator("#reply_area textarea")).to_have_value("")
+
+    lead.reload()
+    lead.locator("#post_list article").filter(has_text="jadwal timbang bersama") \
+        .get_by_role("button", name="Tandai sebagai jawaban").click()
+    expect(lead.locator("#post_list article.accepted")).to_contain_text("jadwal timbang bersama")
+
+    deadline = time.monotonic() + 15  # the notification is written by the job worker, just after the commit
+    member.goto("/")
+    while _unread(member) <= before and time.monotonic() < deadline:
+        time.sleep(0.5)
+        member.goto("/")
+    assert _unread(member) == before + 1
+    member.locator("a.bell").click()
+    expect(member.locator("#content")).to_contain_text("Jawaban Anda diterima")
+
+
 def unread_count(page) -> int:
     badge = page.locator("header a.bell .count")
     return int(badge.inner_text()) if badge.count() else 0

@@ -51,3 +51,17 @@ def test_deactivating_a_user_asks_first_without_javascript(page):
     expect(page.get_by_text(f"Akun {name} dinonaktifkan.")).to_be_visible()
     page.locator("#user_list tbody tr").filter(has_text=name).get_by_role("button", name="Aktifkan").click()
     expect(page.get_by_text(f"Akun {name} diaktifkan.")).to_be_visible()
+
+
+def test_a_member_replies_to_a_discussion_without_javascript(page, require_served):
+    """The reply form is a plain POST: the page comes back with the reply in the thread."""
+    thread = require_served("anggota.dinkes", r"/discussions/\d+", "discussions", link_on="/discussions")
+    sign_in(page, "anggota.dinkes")
+    page.goto(thread)
+    if not page.locator("#reply_area textarea").count():
+        pytest.skip("the newest thread takes no replies now")
+    text = "Tanpa JavaScript pun tanggapan terkirim."
+    page.locator("#reply_area textarea").fill(text)
+    page.get_by_role("button", name="Kirim tanggapan").click()
+    expect(page).to_have_url(re.compile(re.escape(thread) + r"#post-\d+$"))
+    expect(page.locator("#post_list article").filter(has_text=text)).to_have_count(1)
