@@ -4,7 +4,6 @@ Runs when TEST_DATABASE_URL points at a PostgreSQL database; each test works in 
 schema of its own, created and dropped here.
 """
 import os
-import uuid
 
 import pytest
 import sqlalchemy as sa
@@ -15,6 +14,7 @@ from kmapp.extensions import db
 from kmapp.models import Agency, Meeting, Role, User
 
 from .conftest import PASSWORD, sign_in, user
+from .postgres_schema import fresh_schema
 
 URL = os.environ.get("TEST_DATABASE_URL")
 pytestmark = pytest.mark.skipif(not URL, reason="TEST_DATABASE_URL is not set")
@@ -22,26 +22,16 @@ pytestmark = pytest.mark.skipif(not URL, reason="TEST_DATABASE_URL is not set")
 
 @pytest.fixture
 def pg_app(tmp_path):
-    from kmapp.config import normalise_database_url
-
-    schema = f"kmtest_{uuid.uuid4().hex[:10]}"
-    base = normalise_database_url(URL)
-    admin_engine = sa.create_engine(base)
-    with admin_engine.begin() as conn:
-        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    separator = "&" if "?" in base else "?"
-    app = create_app({"TESTING": True, "SECRET_KEY": "t", "WTF_CSRF_ENABLED": False, "JOBS_WORKER": "inline",
-                      "SQLALCHEMY_DATABASE_URI": f"{base}{separator}options=-csearch_path%3D{schema}"},
-                     instance_path=str(tmp_path / "instance"))
-    try:
-        yield app
-    finally:
-        with app.app_context():
-            db.session.remove()
-            db.engine.dispose()
-        with admin_engine.begin() as conn:
-            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin_engine.dispose()
+    """An app on a schema of its own, with pg_trgm (migration 0015's trigram index) on its path."""
+    with fresh_schema() as url:
+        app = create_app({"TESTING": True, "SECRET_KEY": "t", "WTF_CSRF_ENABLED": False, "JOBS_WORKER": "inline",
+                          "SQLALCHEMY_DATABASE_URI": url}, instance_path=str(tmp_path / "instance"))
+        try:
+            yield app
+        finally:
+            with app.app_context():
+                db.session.remove()
+                db.engine.dispose()
 
 
 def test_migrations_run_on_postgresql_and_sign_in_works(pg_app):
