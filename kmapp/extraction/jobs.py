@@ -16,6 +16,7 @@ from ..files.storage import path_of
 from ..jobs import handler
 from ..jobs.queue import enqueue
 from ..models import Asset, AssetFile, AssetFileVersion, Job, JobState
+from ..ocr.jobs import needs_ocr, queue_ocr
 from ..search.queue import mark_stale
 from .extract import extract_text
 
@@ -50,12 +51,15 @@ def extract_version_text(payload: dict, _job) -> None:
     if version is None or version.extracted_text is not None:
         return  # deleted meanwhile, or read already: nothing to do
     path, content_type, asset_id = path_of(version.storage_name), version.content_type, version.file.asset_id
+    size_bytes = version.size_bytes
     db.session.commit()  # no transaction (and on SQLite no write lock) while the child reads
     result = extract_text(path, content_type, **_limits())
     if result.warning:
         log.warning("extraction warning for version %s: %s", payload["version_id"], result.warning)
     db.session.execute(update(AssetFileVersion).where(AssetFileVersion.id == version.id).values(
         extracted_text=result.text, extraction_warning=result.warning))
+    if needs_ocr(content_type, size_bytes, result.text):
+        queue_ocr(version.id)  # a scan: its words come from the `ocr` job
     _refresh_asset_warning(asset_id)
     mark_stale(asset_id)
     db.session.commit()

@@ -1,0 +1,70 @@
+"""The pages to recognise: a picture is one page; of a PDF, the pages without a usable
+text layer (their largest image is the scan). Pages are written as PNG into a work folder,
+with their resolution, so the searchable PDF keeps each page's size."""
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+IMAGE_TYPES = frozenset({"image/png", "image/jpeg"})
+
+
+class BadDocument(Exception):
+    """The file cannot be read as a picture or PDF; the message is shown on the asset page."""
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based
+    image: Path | None  # None: the page keeps its own text layer (or has nothing to read)
+
+
+def picture_pages(path: Path, work: Path) -> list[Page]:
+    target = work / "page-1.png"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                image.load()
+                dpi = image.info.get("dpi") or (300, 300)
+                _plain(image).save(target, dpi=dpi)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise BadDocument("gambar rusak atau bukan gambar PNG/JPEG yang dapat dibaca") from error
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise BadDocument("gambar terlalu besar untuk dikenali") from error
+    return [Page(1, target)]
+
+
+def pdf_pages(path: Path, work: Path, min_chars: int, max_pages: int) -> tuple[list[Page], int]:
+    """(pages up to `max_pages`, the document's page count)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(path)
+            count = len(reader.pages)
+            pages = [_pdf_page(page, number, work, min_chars)
+                     for number, page in enumerate(reader.pages[:max_pages], start=1)]
+    except (PyPdfError, OSError, ValueError, KeyError) as error:
+        raise BadDocument("PDF rusak atau tidak dapat dibaca") from error
+    return pages, count
+
+
+def _pdf_page(page, number: int, work: Path, min_chars: int) -> Page:
+    if len((page.extract_text() or "").strip()) >= min_chars:
+        return Page(number, None)  # born digital: its text was read by the extraction
+    images = list(page.images)
+    if not images:
+        return Page(number, None)
+    largest = max(images, key=lambda found: found.image.width * found.image.height).image
+    width_points = float(page.mediabox.width) or 612.0
+    dpi = max(72, round(largest.width * 72 / width_points))
+    target = work / f"page-{number}.png"
+    _plain(largest).save(target, dpi=(dpi, dpi))
+    return Page(number, target)
+
+
+def _plain(image: Image.Image) -> Image.Image:
+    return image if image.mode in ("L", "RGB", "1") else image.convert("RGB")
