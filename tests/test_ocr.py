@@ -49,6 +49,7 @@ def test_a_scanned_decree_is_found_by_a_stemmed_word_and_marked_as_recognised(ap
     download = client.get(f"/assets/{asset_id}/files/{version.id}/searchable.pdf")
     assert download.status_code == 200 and download.mimetype == "application/pdf"
     layer = PdfReader(io.BytesIO(download.data)).pages[0].extract_text().lower()
+    download.close()
     assert "jembatan" in layer
     with app.app_context():  # the original is kept as uploaded
         assert hashlib.sha256(path_of(version.storage_name).read_bytes()).digest() == hashlib.sha256(scanned).digest()
@@ -73,7 +74,7 @@ def test_the_asset_page_polls_while_the_job_waits_and_stops_when_done(app, clien
     app.config["JOBS_WORKER"] = "external"  # the request only queues
     asset_id = make_asset(app, client, act_as, world, files=[(image_bytes(scan(DECREE)), "sk.png")])
     with app.app_context():
-        run_until_idle()  # reads the (empty) text layer: queues the OCR job ...
+        run_until_idle(max_jobs=1)  # reads the (empty) text layer: queues the OCR job ...
     version = version_of(app, asset_id)
     assert version.ocr_status == "queued"
     page = client.get(f"/assets/{asset_id}").get_data(as_text=True)

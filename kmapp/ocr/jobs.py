@@ -116,14 +116,14 @@ def _keep_searchable_pdf(source: Path, content_type: str, pdf_pages: dict[int, b
     """The original with each recognised page replaced by its searchable twin (a picture
     becomes a one-page PDF), stored like an upload under a random name."""
     from pypdf import PdfReader, PdfWriter
-    writer = PdfWriter()
-    originals = PdfReader(source).pages if content_type == "application/pdf" else []
+    writer, buffer = PdfWriter(), io.BytesIO()
+    original = source.read_bytes() if content_type == "application/pdf" else None
+    originals = PdfReader(io.BytesIO(original)).pages if original else []
     for number in range(1, max(len(originals), max(pdf_pages)) + 1):
         if number in pdf_pages:
             writer.add_page(PdfReader(io.BytesIO(pdf_pages[number])).pages[0])
         elif number <= len(originals):
             writer.add_page(originals[number - 1])
-    buffer = io.BytesIO()
     writer.write(buffer)
     buffer.seek(0)
     return store_stream(buffer).storage_name

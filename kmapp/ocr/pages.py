@@ -43,10 +43,11 @@ def pdf_pages(path: Path, work: Path, min_chars: int, max_pages: int) -> tuple[l
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            reader = PdfReader(path)
-            count = len(reader.pages)
-            pages = [_pdf_page(page, number, work, min_chars)
-                     for number, page in enumerate(reader.pages[:max_pages], start=1)]
+            with open(path, "rb") as stream:
+                reader = PdfReader(stream)
+                count = len(reader.pages)
+                pages = [_pdf_page(page, number, work, min_chars)
+                         for number, page in enumerate(reader.pages[:max_pages], start=1)]
     except (PyPdfError, OSError, ValueError, KeyError) as error:
         raise BadDocument("PDF rusak atau tidak dapat dibaca") from error
     return pages, count
