@@ -110,3 +110,11 @@ def test_the_searchable_pdf_is_for_readers_of_the_original_only(app, client, act
     assert version.ocr_pdf_name and Path(app.config["UPLOAD_DIR"]).is_dir()
     act_as("lead_b")  # another agency, not a member of the CoP
     assert client.get(f"/assets/{asset_id}/files/{version.id}/searchable.pdf").status_code == 404
+
+
+def test_a_page_scanned_sideways_is_turned_before_it_is_read(app, client, act_as, world):
+    lines = DECREE + ["Menimbang bahwa pelayanan publik perlu", "ditingkatkan melalui komunitas praktik"]
+    sideways = image_bytes(scan(lines).rotate(90, expand=True))
+    asset_id = make_asset(app, client, act_as, world, files=[(sideways, "miring.png")])
+    version = version_of(app, asset_id)
+    assert version.ocr_status == "done" and "jembatan" in version.ocr_text.lower()
