@@ -16,6 +16,12 @@ needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None,
                                             "tesseract-ocr-ind tesseract-ocr-eng)")
 
 
+@pytest.fixture(autouse=True)
+def ocr_on(app):
+    """OCR is off in the other tests' app (tests/conftest.py); these tests are about it."""
+    app.config["OCR_ENABLED"] = True
+
+
 def _font(size: int, index: int = 0):
     for path in FONTS[index:] + FONTS[:index]:
         if Path(path).is_file():

@@ -13,6 +13,7 @@ from kmapp.models import AssetFile, AssetFileVersion, Job
 
 from .fixtures_assets import act_as  # noqa: F401  (fixture)
 from .fixtures_assets import make_asset, pdf_bytes
+from .fixtures_ocr import ocr_on  # noqa: F401  (fixture)
 from .fixtures_ocr import image_bytes, image_pdf, needs_tesseract, scan
 from .fixtures_search import search_page, total_of
 
@@ -46,6 +47,7 @@ def test_a_scanned_decree_is_found_by_a_stemmed_word_and_marked_as_recognised(ap
     assert "dari teks hasil pindai" in html
     page = client.get(f"/assets/{asset_id}").get_data(as_text=True)
     assert "Teks hasil pindai sudah dikenali" in page and "hx-trigger" not in page
+    assert "PDF tidak berisi teks" not in page  # the scan was read after all
     download = client.get(f"/assets/{asset_id}/files/{version.id}/searchable.pdf")
     assert download.status_code == 200 and download.mimetype == "application/pdf"
     layer = PdfReader(io.BytesIO(download.data)).pages[0].extract_text().lower()

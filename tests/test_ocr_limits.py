@@ -9,6 +9,7 @@ from kmapp.models import Job, JobState
 
 from .fixtures_assets import act_as  # noqa: F401  (fixture)
 from .fixtures_assets import make_asset
+from .fixtures_ocr import ocr_on  # noqa: F401  (fixture)
 from .fixtures_ocr import image_bytes, image_pdf, needs_tesseract, scan
 from .fixtures_search import search_page, total_of
 from .test_ocr import DECREE, version_of
@@ -77,3 +78,21 @@ def test_without_tesseract_nothing_is_queued_and_the_page_and_healthz_say_so(app
     health = client.get("/healthz").get_json()
     assert health["ok"] and health["ocr"] == {"ok": False, "available": False,
                                                "reason": "program tesseract-yang-tidak-ada tidak ditemukan"}
+
+
+def test_a_job_parked_after_crashing_twice_shows_its_reason(app, client, act_as, world):
+    app.config["JOBS_WORKER"] = "external"
+    asset_id = make_asset(app, client, act_as, world, files=[(image_bytes(scan(DECREE)), "sk.png")])
+    version = version_of(app, asset_id)
+    with app.app_context():
+        from kmapp.jobs.queue import enqueue
+        from kmapp.ocr.jobs import job_key
+        enqueue("ocr", {"version_id": version.id}, key=job_key(version.id))
+        job = db.session.scalars(select(Job).where(Job.kind == "ocr")).one()
+        job.state, job.attempts = JobState.PARKED.value, 2
+        job.last_error = "Pekerja berhenti di tengah tugas ini (2 kali)"
+        db.session.execute(db.update(type(version)).values(ocr_status="running"))
+        db.session.commit()
+    body = client.get(f"/assets/{asset_id}/files/{version.id}/ocr").get_data(as_text=True)
+    assert "Pengenalan teks dihentikan setelah gagal berulang kali: Pekerja berhenti" in body
+    assert "hx-trigger" not in body

@@ -18,7 +18,7 @@ from ..jobs.queue import enqueue
 from ..models import Asset, AssetFile, AssetFileVersion, Job, JobState
 from ..ocr.jobs import needs_ocr, queue_ocr
 from ..search.queue import mark_stale
-from .extract import extract_text
+from .extract import NO_TEXT_LAYER, extract_text
 
 log = logging.getLogger(__name__)
 KIND = "extract_text"
@@ -56,10 +56,13 @@ def extract_version_text(payload: dict, _job) -> None:
     result = extract_text(path, content_type, **_limits())
     if result.warning:
         log.warning("extraction warning for version %s: %s", payload["version_id"], result.warning)
+    warning = result.warning
+    # A scan: its words come from the `ocr` job, whose progress the asset page shows instead
+    # of "no text" (that warning stays when OCR is not installed).
+    if needs_ocr(content_type, size_bytes, result.text) and queue_ocr(version.id) and warning == NO_TEXT_LAYER:
+        warning = None
     db.session.execute(update(AssetFileVersion).where(AssetFileVersion.id == version.id).values(
-        extracted_text=result.text, extraction_warning=result.warning))
-    if needs_ocr(content_type, size_bytes, result.text):
-        queue_ocr(version.id)  # a scan: its words come from the `ocr` job
+        extracted_text=result.text, extraction_warning=warning))
     _refresh_asset_warning(asset_id)
     mark_stale(asset_id)
     db.session.commit()

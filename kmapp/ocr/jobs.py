@@ -43,15 +43,19 @@ def needs_ocr(content_type: str, size_bytes: int, text: str) -> bool:
     return len(text.strip()) < max(1.0, expected)
 
 
-def queue_ocr(version_id: int) -> None:
+def queue_ocr(version_id: int) -> bool:
     """Queue recognising a version (in the caller's transaction); when OCR is not installed,
-    record that instead, so nothing waits forever for a tool that is not there."""
+    record that instead, so nothing waits forever for a tool that is not there. True if queued.
+    Switched off by the operator (OCR_ENABLED), files are simply not recognised."""
+    if not current_app.config["OCR_ENABLED"]:
+        return False
     ready, reason = availability()
     status, note = (QUEUED, None) if ready else (UNAVAILABLE, reason)
     db.session.execute(update(AssetFileVersion).where(AssetFileVersion.id == version_id)
                        .values(ocr_status=status, ocr_note=note))
     if ready:
         enqueue(KIND, {"version_id": version_id}, key=job_key(version_id), priority=150)
+    return ready
 
 
 @handler(KIND)
