@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from flask import current_app
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from ..extensions import db
 from ..files.storage import path_of, store_stream
@@ -56,6 +56,15 @@ def queue_ocr(version_id: int) -> bool:
     if ready:
         enqueue(KIND, {"version_id": version_id}, key=job_key(version_id), priority=150)
     return ready
+
+
+def queue_unavailable() -> int:
+    """Queue every version kept as "unavailable" (OCR was installed after it arrived)."""
+    waiting = db.session.scalars(select(AssetFileVersion.id).where(AssetFileVersion.ocr_status == UNAVAILABLE)
+                                 .order_by(AssetFileVersion.id)).all()
+    queued = sum(queue_ocr(version_id) for version_id in waiting)
+    db.session.commit()
+    return queued
 
 
 @handler(KIND)
