@@ -102,3 +102,21 @@ def test_a_job_parked_after_crashing_twice_shows_its_reason(app, client, act_as,
     body = client.get(f"/assets/{asset_id}/files/{version.id}/ocr").get_data(as_text=True)
     assert "Pengenalan teks dihentikan setelah gagal berulang kali: Pekerja berhenti" in body
     assert "hx-trigger" not in body
+
+
+def test_progress_renews_the_lease_of_a_long_job(app):
+    from datetime import timedelta
+
+    from kmapp.jobs.queue import claim, enqueue, recover_abandoned, report_progress
+    from kmapp.models import utcnow
+    app.config["JOBS_WORKER"] = "external"
+    with app.app_context():
+        enqueue("ocr", {"version_id": 0})
+        db.session.commit()
+        job = claim()
+        long_ago = utcnow() - timedelta(seconds=app.config["JOBS_LEASE_SECONDS"] + 60)
+        db.session.execute(db.update(Job).values(claimed_at=long_ago, claimed_by="other-host:1:abcd"))
+        db.session.commit()
+        report_progress(job.id, 5, 200)  # page 5 of 200 done: the job is alive
+        assert recover_abandoned() == 0
+        assert db.session.get(Job, job.id).state == JobState.RUNNING
