@@ -108,7 +108,8 @@ def _pages(source: Path, content_type: str, work: Path):
 def _recognise(job_id: int, found: list) -> tuple[list[str], list[str], dict[int, bytes]]:
     """Each page to read in turn, reporting progress after each ("halaman 3 dari 12")."""
     to_read = [page for page in found if page.image is not None]
-    texts, notes, pdf_pages = [], [], {}
+    texts, pdf_pages = [], {}
+    notes = [f"halaman {page.number}: {page.problem}" for page in found if page.problem]
     report_progress(job_id, 0, len(to_read))
     for done, page in enumerate(to_read, start=1):
         try:

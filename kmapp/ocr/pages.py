@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
+from pypdf.errors import PyPdfError
 
 IMAGE_TYPES = frozenset({"image/png", "image/jpeg"})
 
@@ -18,6 +19,7 @@ class BadDocument(Exception):
 class Page:
     number: int  # 1-based
     image: Path | None  # None: the page keeps its own text layer (or has nothing to read)
+    problem: str | None = None  # why a scanned page could not be read (named in the note)
 
 
 def picture_pages(path: Path, work: Path) -> list[Page]:
@@ -39,7 +41,6 @@ def picture_pages(path: Path, work: Path) -> list[Page]:
 def pdf_pages(path: Path, work: Path, min_chars: int, max_pages: int) -> tuple[list[Page], int]:
     """(pages up to `max_pages`, the document's page count)."""
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -56,10 +57,14 @@ def pdf_pages(path: Path, work: Path, min_chars: int, max_pages: int) -> tuple[l
 def _pdf_page(page, number: int, work: Path, min_chars: int) -> Page:
     if len((page.extract_text() or "").strip()) >= min_chars:
         return Page(number, None)  # born digital: its text was read by the extraction
-    images = list(page.images)
-    if not images:
+    try:
+        images = list(page.images)
+        largest = max(images, key=lambda found: found.image.width * found.image.height).image if images else None
+    except (PyPdfError, OSError, ValueError, KeyError, NotImplementedError):
+        # One page in a format we cannot decode (e.g. JBIG2) must not lose the others.
+        return Page(number, None, problem="gambar halaman tidak dapat dibaca")
+    if largest is None:
         return Page(number, None)
-    largest = max(images, key=lambda found: found.image.width * found.image.height).image
     width_points = float(page.mediabox.width) or 612.0
     dpi = max(72, round(largest.width * 72 / width_points))
     target = work / f"page-{number}.png"
