@@ -22,6 +22,8 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(render_minutes_command)
     from .handover.cli import import_departures_command
     app.cli.add_command(import_departures_command)
+    from .ocr.cli import ocr_queue_command
+    app.cli.add_command(ocr_queue_command)
 
 
 def refuse_in_production(what: str) -> None:

@@ -72,6 +72,17 @@ class DefaultConfig:
     EXTRACT_CPU_SECONDS = 60
     EXTRACT_MEMORY_MB = 2048
     EXTRACT_MAX_PAGES = 2000
+    # Recognising scans (kmapp/ocr): Tesseract with these languages, page by page in the worker.
+    OCR_ENABLED = True
+    OCR_TESSERACT = "tesseract"  # the command, or its full path (Windows: C:\\Program Files\\...)
+    OCR_LANGUAGES = "ind+eng"
+    OCR_MAX_PAGES = 200  # pages recognised per document; the rest are named in a note
+    OCR_SECONDS_PER_PAGE = 120
+    OCR_MEMORY_MB = 1024  # address space of one Tesseract process
+    OCR_DETECT_ROTATION = True  # turn pages scanned sideways or upside down first
+    OCR_ROTATION_MIN_CONFIDENCE = 5.0
+    OCR_MIN_PAGE_CHARS = 50  # a PDF page with less text of its own is read from its image
+    OCR_MIN_CHARS_PER_100KB = 100  # a PDF with less text than this for its size is a scan
     MAX_UPLOAD_MB = 50
     # A file sent with a form that had errors elsewhere is kept this long for the next try
     # (kmapp/assets/pending.py); then it is removed with its row.

@@ -26,6 +26,8 @@ def make_test_app(tmp_path, **config):
         # Background work runs in the committing thread: tests see one order of events
         # (tests/test_jobs.py proves the embedded thread and the external worker).
         "JOBS_WORKER": "inline",
+        # Tesseract only where a test asks for it (tests/test_ocr*.py): other uploads stay quick.
+        "OCR_ENABLED": False,
         **config,
     }, instance_path=str(tmp_path / "instance"))
     with app.app_context():

@@ -212,6 +212,9 @@ def build_hostile_world(app, client) -> HostileWorld:
         built.ids["version"], built.ids["first_version"] = asset.files[1].current.id, asset.files[0].current.id
         # Extraction warnings name the file; due for review so it shows on the due list.
         asset.extraction_warning = f"{asset.files[1].current.original_name}: {p.long('warning')}"
+        # A recognised scan whose note is hostile; the stored file stands in for its searchable PDF.
+        scanned = asset.files[1].current
+        scanned.ocr_status, scanned.ocr_note, scanned.ocr_pdf_name = "done", p.long("ocr"), scanned.storage_name
         asset.next_review_on = rules.today() - timedelta(days=3)
         db.session.commit()
 

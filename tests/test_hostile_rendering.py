@@ -38,7 +38,7 @@ NOT_HTML = {"assets.download": "application/pdf", "assets.view": "application/pd
             "programme.export_xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "maturity.evidence_file": "application/pdf",
             "award.results_xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "award.attachment": "application/pdf"}
+            "award.attachment": "application/pdf", "assets.searchable_pdf": "application/pdf"}
 
 # POST endpoints, and the test below that renders what they answer (or why nothing renders).
 POST_ENDPOINTS = {
@@ -115,6 +115,8 @@ def get_urls(w, p) -> dict[str, list[str]]:
         "assets.edit": [f"/assets/{w.asset}/edit"],
         "assets.download": [f"/assets/{w.asset}/files/{w.version}/download"],
         "assets.view": [f"/assets/{w.asset}/files/{w.first_version}/view"],
+        "assets.ocr_status": [f"/assets/{w.asset}/files/{w.version}/ocr"],
+        "assets.searchable_pdf": [f"/assets/{w.asset}/files/{w.version}/searchable.pdf"],
         "assets.new_file": [f"/assets/{w.asset}/files/new", f"/assets/{w.asset}/files/new?file={w.file}"],
         "assets.add_file": [f"/assets/{w.asset}/files/add"],
         "assets.review": [f"/assets/{w.asset}/review", f"/assets/{w.asset}/review?next=/assets/due"],

@@ -1,5 +1,5 @@
 """Serving an asset's files (download, inline view), new versions and extra files."""
-from flask import abort, current_app, flash, make_response, redirect, request, send_file, url_for
+from flask import abort, current_app, flash, make_response, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -7,6 +7,7 @@ from ..extensions import db
 from ..files.storage import path_of
 from ..htmx import is_htmx_request, render_page
 from ..models import AccessKind, Asset, AssetFileVersion
+from ..ocr.status import ocr_state
 from ..policy import asset_for_view, can_edit_asset, require
 from . import bp
 from .filetypes import KIND_BY_CONTENT_TYPE
@@ -119,3 +120,34 @@ def add_file(asset_id: int):
         return _file_page(asset, form, extra=True)
     version = add_file_version(asset, uploads[0], form.change_note.data or "", current_user)
     return _saved(asset, _("Berkas tambahan “%(name)s” tersimpan.", name=version.original_name))
+
+
+@bp.get("/<int:asset_id>/files/<int:version_id>/ocr")
+def ocr_status(asset_id: int, version_id: int):
+    """The recognition line of one file; polled by htmx only while the job runs."""
+    asset = asset_for_view(asset_id)
+    version = _version_of(asset, version_id)
+    response = make_response(render_template("assets/_ocr_status.html", asset=asset, version=version,
+                                             ocr=ocr_state(version)))
+    response.vary.add("HX-Request")
+    return response
+
+
+@bp.get("/<int:asset_id>/files/<int:version_id>/searchable.pdf")
+def searchable_pdf(asset_id: int, version_id: int):
+    """The scan with its recognised text layer: a derived file, readable by whoever may read the original."""
+    asset = asset_for_view(asset_id)
+    version = _version_of(asset, version_id)
+    if not version.ocr_pdf_name:
+        abort(404)
+    path = path_of(version.ocr_pdf_name)
+    if not path.is_file():
+        current_app.logger.error("searchable PDF missing: version %s (%s)", version.id, version.ocr_pdf_name)
+        abort(404)
+    record_access(asset, current_user, AccessKind.DOWNLOAD)
+    stem = version.original_name.rsplit(".", 1)[0] or "dokumen"
+    response = send_file(path, mimetype="application/pdf", as_attachment=True, download_name=f"{stem}-teks.pdf",
+                         conditional=True, max_age=0)
+    response.headers["Content-Security-Policy"] = SANDBOX
+    response.cache_control.private = True
+    return response

@@ -52,3 +52,9 @@ def file_kind(content_type: str) -> str:
 def file_viewable(content_type: str) -> bool:
     kind = KIND_BY_CONTENT_TYPE.get(content_type)
     return bool(kind and kind.inline)
+
+
+@bp.app_template_global("ocr_state")
+def ocr_state(version):
+    from ..ocr.status import ocr_state as state_of  # the OCR area imports the models only
+    return state_of(version)

@@ -52,6 +52,7 @@ _KIND_BY_NAME = {
     "text/x-markdown": "md",
 }
 
+NO_TEXT_LAYER = "PDF tidak berisi teks yang dapat dibaca (mungkin hasil pindaian)."
 _TRUNCATION_WARNINGS = {
     "chars": "Teks dipotong: hanya {max_chars} karakter pertama yang diindeks.",
     "pages": "Teks dipotong: hanya {max_pages} halaman pertama yang diindeks.",
@@ -143,7 +144,7 @@ def _result_from_budget(kind, budget):
         )
         return ExtractionResult(text, warning)
     if kind == "pdf" and not text.strip():
-        return ExtractionResult("", "PDF tidak berisi teks yang dapat dibaca (mungkin hasil pindaian).")
+        return ExtractionResult("", NO_TEXT_LAYER)
     return ExtractionResult(text)
 
 

@@ -16,8 +16,9 @@ from ..files.storage import path_of
 from ..jobs import handler
 from ..jobs.queue import enqueue
 from ..models import Asset, AssetFile, AssetFileVersion, Job, JobState
+from ..ocr.jobs import needs_ocr, queue_ocr
 from ..search.queue import mark_stale
-from .extract import extract_text
+from .extract import NO_TEXT_LAYER, extract_text
 
 log = logging.getLogger(__name__)
 KIND = "extract_text"
@@ -50,12 +51,18 @@ def extract_version_text(payload: dict, _job) -> None:
     if version is None or version.extracted_text is not None:
         return  # deleted meanwhile, or read already: nothing to do
     path, content_type, asset_id = path_of(version.storage_name), version.content_type, version.file.asset_id
+    size_bytes = version.size_bytes
     db.session.commit()  # no transaction (and on SQLite no write lock) while the child reads
     result = extract_text(path, content_type, **_limits())
     if result.warning:
         log.warning("extraction warning for version %s: %s", payload["version_id"], result.warning)
+    warning = result.warning
+    # A scan: its words come from the `ocr` job, whose progress the asset page shows instead
+    # of "no text" (that warning stays when OCR is not installed).
+    if needs_ocr(content_type, size_bytes, result.text) and queue_ocr(version.id) and warning == NO_TEXT_LAYER:
+        warning = None
     db.session.execute(update(AssetFileVersion).where(AssetFileVersion.id == version.id).values(
-        extracted_text=result.text, extraction_warning=result.warning))
+        extracted_text=result.text, extraction_warning=warning))
     _refresh_asset_warning(asset_id)
     mark_stale(asset_id)
     db.session.commit()

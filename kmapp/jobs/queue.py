@@ -106,7 +106,11 @@ def fail(job: ClaimedJob, error: str) -> bool:
 
 
 def report_progress(job_id: int, done: int, total: int | None) -> None:
-    db.session.execute(update(Job).where(Job.id == job_id).values(progress_done=done, progress_total=total))
+    """Progress for the pages that show it; also renews the claim's lease, so a long job (OCR of
+    many pages) is not taken for abandoned by a worker on another host while it advances."""
+    db.session.execute(update(Job).where(Job.id == job_id).values(
+        progress_done=done, progress_total=total,
+        claimed_at=db.case((Job.state == JobState.RUNNING.value, utcnow()), else_=Job.claimed_at)))
     db.session.commit()
 
 

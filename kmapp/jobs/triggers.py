@@ -12,7 +12,7 @@ from ..extensions import db
 
 FLAG = "kmapp_work_queued"
 # Modules that register job handlers and sweeps (imported once at app creation).
-WORK_MODULES = ("kmapp.extraction.jobs", "kmapp.search.indexing", "kmapp.assets.pending",
+WORK_MODULES = ("kmapp.extraction.jobs", "kmapp.ocr.jobs", "kmapp.search.indexing", "kmapp.assets.pending",
                 "kmapp.notifications.events", "kmapp.notifications.mail", "kmapp.notifications.reminders")
 
 

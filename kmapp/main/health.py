@@ -64,3 +64,11 @@ def jobs_state() -> dict:
         db.session.rollback()
         return {"ok": False, "error": error.__class__.__name__}
     return {"ok": state["parked"] == 0, "worker": current_app.config["JOBS_WORKER"], **state}
+
+
+def ocr_state() -> dict:
+    """Whether scans can be recognised (Tesseract and its language data installed)."""
+    from ..ocr.tesseract import availability
+
+    ready, reason = availability()
+    return {"ok": True, "available": True} if ready else {"ok": False, "available": False, "reason": reason}

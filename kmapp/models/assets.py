@@ -106,6 +106,13 @@ class AssetFileVersion(db.Model):
     # so that a reindex never parses the documents again.
     extracted_text: Mapped[str | None] = mapped_column(Text, deferred=True)
     extraction_warning: Mapped[str | None] = mapped_column(Text)
+    # Text recognised in a scan (kmapp/ocr): indexed as body text like extracted_text, kept
+    # apart so search can say a hit came from recognised text. Status: queued, running,
+    # done, failed, unavailable (NULL: not a scan). The searchable PDF is a derived file.
+    ocr_status: Mapped[str | None] = mapped_column(String(16))
+    ocr_text: Mapped[str | None] = mapped_column(Text, deferred=True)
+    ocr_note: Mapped[str | None] = mapped_column(Text)
+    ocr_pdf_name: Mapped[str | None] = mapped_column(String(64))
 
     file: Mapped[AssetFile] = relationship(back_populates="versions")
     uploaded_by: Mapped[User | None] = relationship()

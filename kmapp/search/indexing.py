@@ -52,7 +52,8 @@ def asset_query(with_texts: bool = True):
         selectinload(Asset.community).selectinload(Community.agency),
         selectinload(Asset.meeting).selectinload(Meeting.seci_rows),
         selectinload(Asset.tags),
-        versions.options(undefer(AssetFileVersion.extracted_text)) if with_texts else versions,
+        versions.options(undefer(AssetFileVersion.extracted_text), undefer(AssetFileVersion.ocr_text))
+        if with_texts else versions,
     )
 
 
@@ -71,7 +72,7 @@ def asset_document(asset: Asset, text_read=None) -> dict | None:
         "asset_id": asset.id,
         "title": asset.title,
         "summary": asset.summary or "",
-        "body": None if text_read else "\n\n".join(v.extracted_text or "" for v in versions),
+        "body": None if text_read else "\n\n".join(body_text(v) for v in versions),
         "file_sha256": [v.sha256 for v in versions],  # groups identical uploads
         "tags": [tag.name for tag in asset.tags],
         "agency": agency.code,
@@ -87,11 +88,18 @@ def asset_document(asset: Asset, text_read=None) -> dict | None:
         "updated": asset.updated_at,
     }
     read = [text_read(v) if text_read else v.extracted_text is not None for v in versions]
-    document["state_key"] = state_key(document, [(v.id, was_read) for v, was_read in zip(versions, read)])
+    # Recognised text changes the body: "ocr" joins the key only then (other keys stay as they were).
+    made_of = [(v.id, was_read, *(("ocr",) if v.ocr_status == "done" else ())) for v, was_read in zip(versions, read)]
+    document["state_key"] = state_key(document, made_of)
     return document
 
 
-def state_key(document: dict, versions: list[tuple[int, bool]]) -> str:
+def body_text(version: AssetFileVersion) -> str:
+    """What a file contributes to the body: its text layer, then any text recognised in its scans."""
+    return "\n\n".join(text for text in (version.extracted_text, version.ocr_text) if text)
+
+
+def state_key(document: dict, versions: list[tuple]) -> str:
     """A hash of what an index document is made of: every field but the body, and for the
     body the file versions it comes from and whether their text was read. A change that
     does not touch the asset's own row (its meeting's SECI stages, its CoP's name) changes it."""

@@ -5,6 +5,7 @@ from flask import request
 
 from .. import policy
 from ..htmx import render_page
+from ..ocr.marking import found_only_in_scans
 from .params import SearchRequest
 from .presenting import present
 from .recheck import only_openable
@@ -34,4 +35,5 @@ def results():
     current_app.logger.debug("search %r: %d hits", wanted.q, found.total)
     chrome = present(found.facets, wanted, own_agency=viewer.agency_code)
     return render_page("search/results.html", "search_results", wanted=wanted, found=found,
-                       facets=chrome.facets, chips=chrome.chips, unfiltered=unfiltered)
+                       facets=chrome.facets, chips=chrome.chips, unfiltered=unfiltered,
+                       from_scans=found_only_in_scans(found.hits, wanted.q))
