@@ -37,6 +37,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     web.init_app(app)
     cli.init_app(app)
     triggers.init_app(app)
+    from .people import evidence
+    evidence.init_app(app)
     return app
 
 
@@ -81,6 +83,7 @@ def _register_blueprints(app: Flask) -> None:
     from .communities import bp as communities_bp
     from .main import bp as main_bp
     from .maturity import bp as maturity_bp
+    from .people import bp as people_bp
     from .search import bp as search_bp
     from .programme import bp as programme_bp
 
@@ -93,3 +96,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(programme_bp, url_prefix="/programme")
     app.register_blueprint(maturity_bp, url_prefix="/maturity")
     app.register_blueprint(award_bp, url_prefix="/award")
+    app.register_blueprint(people_bp)

@@ -20,6 +20,8 @@ def init_app(app: Flask) -> None:
         app.cli.add_command(command)
     from .communities.cli import render_minutes_command
     app.cli.add_command(render_minutes_command)
+    from .people.cli import people_reindex_command
+    app.cli.add_command(people_reindex_command)
 
 
 def refuse_in_production(what: str) -> None:

@@ -8,6 +8,7 @@ from .award import (AspectScore, AssessorAssignment, AwardCriterion, AwardResult
 from .base import utcnow
 from .enums import (AccessKind, AssetStatus, AssetType, JobState, KmStage, MeetingFormat, MemberRole, Role,
                     SeciStage, Visibility)
+from .expertise import DeclaredExpertise, ExpertiseSettings, TopicEvidence, TopicEvidenceKind
 from .jobs import Job
 from .meetings import Attendance, Meeting, MeetingSeciStage, QuarterLock
 from .people import Agency, Community, CommunityMember, LoginAttempt, User, UserRole, UserSession
@@ -30,4 +31,5 @@ __all__ = [
     "MaturityScore", "MaturityWarningSettings",
     "AspectScore", "AssessorAssignment", "AwardCriterion", "AwardResult", "AwardRound", "Nomination",
     "NominationAttachment", "NominationEvidence", "NominationNarrative", "RoundStatus", "ScoreSheet", "SheetStatus",
+    "DeclaredExpertise", "ExpertiseSettings", "TopicEvidence", "TopicEvidenceKind",
 ]
