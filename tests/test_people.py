@@ -125,3 +125,22 @@ def test_nobody_removes_another_persons_declaration(app, client, world, people, 
     client.post("/people/me/expertise/remove", data={"declared_id": str(declared_id)})
     with app.app_context():
         assert db.session.get(DeclaredExpertise, declared_id) is not None
+
+
+def test_search_results_show_up_to_three_people_after_the_assets(app, client, world, people, login_as):
+    with app.app_context():
+        for index in range(4):  # more people on the topic than the panel shows
+            db.session.add(DeclaredExpertise(user_id=db.session.scalar(select(User.id).where(
+                User.username.in_(["admin", "lead.a", "lead.b", "juri"])).order_by(User.id).offset(index)),
+                name="kearsipan"))
+        db.session.commit()
+    login_as("lead_b")
+    page = client.get("/search?q=pengarsipan").get_data(as_text=True)
+    panel = BeautifulSoup(page, "html.parser").find(class_="people-panel")
+    links = [a["href"] for a in panel.select("li a")]
+    assert len(links) == 3 and links[0] == f"/people/{people.archivist}"
+    assert "memimpin 3 pertemuan dan menulis 2 aset" in panel.get_text()
+    fragment = client.get("/search?q=pengarsipan", headers=HX)
+    assert is_fragment(fragment) and b"people-panel" in fragment.data
+    assert b"people-panel" not in client.get("/search?q=pengarsipan&page=2").data
+    assert b"people-panel" not in client.get("/search?q=zzzqqq").data
