@@ -97,6 +97,9 @@ from ..award.tasks import nomination_tasks, scoring_tasks  # noqa: E402  (they b
 PROVIDERS: list[Callable[[User, date], list[Task]]] = [quarter_target_tasks, accompaniment_tasks, review_tasks,
                                                        nomination_tasks, scoring_tasks]
 PROVIDERS.append(maturity_tasks)  # kmapp/maturity/tasks.py
+from ..people.tasks import knowledge_at_risk_tasks  # noqa: E402
+
+PROVIDERS.append(knowledge_at_risk_tasks)  # kmapp/people/tasks.py (issue 11: knowledge at risk)
 
 
 def tasks_for(user: User, today: date) -> list[Task]:

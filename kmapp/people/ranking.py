@@ -22,7 +22,8 @@ from .topics import query_terms
 
 WEIGHTS = {TopicEvidenceKind.LED: 3, TopicEvidenceKind.AUTHORED: 3, TopicEvidenceKind.HANDOVER: 3, TopicEvidenceKind.RECEIVED: 2,
            TopicEvidenceKind.DECLARED: 2, TopicEvidenceKind.ATTENDED: 1}
-CANDIDATES = 40  # ranked by score before visibility is applied; enough for a page of 20
+CANDIDATES = 40
+CANDIDATE_MARGIN = 10  # ranked beyond the number shown, for people whose evidence the viewer may not open
 PAGE = 20
 
 
@@ -109,7 +110,7 @@ def visible_sources(viewer: User, terms: list[str], user_ids: list[int]) -> dict
 def find_experts(viewer: User, query: str, limit: int = PAGE, agency_id: int | None = None) -> list[Expert]:
     """The people who know most about `query` that `viewer` may be shown, best first."""
     terms = query_terms(query)
-    ranked = ranked_people(terms, max(limit * 2, CANDIDATES), agency_id)
+    ranked = ranked_people(terms, limit + CANDIDATE_MARGIN, agency_id)
     if not ranked:
         return []
     shown = visible_sources(viewer, terms, [user_id for user_id, _ in ranked])

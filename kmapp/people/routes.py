@@ -7,12 +7,13 @@ from flask_login import current_user
 from ..extensions import db
 from ..htmx import is_htmx_request, render_page
 from ..integers import optional_db_int
-from ..policy import can_edit_declared_expertise, person_for_view, require
+from ..policy import can_edit_declared_expertise, can_view_knowledge_at_risk, is_admin, person_for_view, require
 from . import bp
 from .declared import DeclarationError, declare, set_hidden, withdraw
 from .forms import DeclareForm, HideForm, WithdrawForm
 from .profile import declared_expertise, declared_hidden, person_profile
 from .ranking import find_experts
+from .tasks import at_risk_agencies
 
 MAX_QUERY = 200
 
@@ -81,3 +82,27 @@ def hide_expertise():
         set_hidden(current_user, bool(form.hidden.data))
         db.session.commit()
     return _declared_block()
+
+
+@bp.get("/people/at-risk")
+def at_risk():
+    """Knowledge at risk per agency: an admin sees every agency (or one), a CoP lead his own."""
+    from ..models import Agency
+    from .at_risk import knowledge_at_risk
+    agency_id = optional_db_int(request.args.get("agency"))
+    if agency_id is not None:
+        agency = db.session.get(Agency, agency_id)
+        require(agency is not None and can_view_knowledge_at_risk(current_user, agency_id))
+        agencies = [agency]
+    else:
+        agencies = at_risk_agencies(current_user)
+        require(bool(agencies) or is_admin(current_user))
+    if is_admin(current_user) and agency_id is None:
+        found = knowledge_at_risk(current_user)
+    else:
+        found = [item for agency in agencies for item in knowledge_at_risk(current_user, agency.id)]
+    groups: dict = {}
+    for item in found:
+        groups.setdefault(item.person.agency, []).append(item)
+    return render_page("people/at_risk.html", groups=sorted(groups.items(), key=lambda pair: pair[0].name),
+                       agencies=agencies, chosen=agency_id)
