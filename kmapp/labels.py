@@ -11,6 +11,7 @@ ROLE = {
     Role.FACILITATOR: _l("Pendamping"),
     Role.ADMIN: _l("Admin BPSDM"),
     Role.ASSESSOR: _l("Juri"),
+    Role.HR_OFFICER: _l("Petugas kepegawaian"),
 }
 MEMBER_ROLE = {
     MemberRole.LEAD: _l("Ketua/pengurus"),
@@ -47,6 +48,7 @@ ASSET_TYPE = {
     AssetType.VIDEO: _l("Video"),
     AssetType.REPORT: _l("Laporan"),
     AssetType.OTHER: _l("Lainnya"),
+    AssetType.HANDOVER_NOTE: _l("Catatan serah terima"),
 }
 VISIBILITY = {
     Visibility.ALL: _l("Semua pegawai"),

@@ -88,14 +88,38 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            _sqlite_foreign_keys(connection, False)
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
+            on_version_apply=[_refuse_broken_references] if sqlite else [],
             **conf_args
         )
 
-        with context.begin_transaction():
-            context.run_migrations()
+        try:
+            with context.begin_transaction():
+                context.run_migrations()
+        finally:
+            if sqlite:
+                connection.rollback()  # nothing is pending: each migration committed its own transaction
+                _sqlite_foreign_keys(connection, True)
+
+
+def _sqlite_foreign_keys(connection, on: bool) -> None:
+    """SQLite alters a table by copying it (batch mode): with foreign keys enforced, dropping the old
+    copy would cascade-delete every row that references it (a user's roles, an asset's files). The
+    pragma only takes effect outside a transaction, so it is set on the driver's connection here."""
+    connection.connection.driver_connection.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
+
+
+def _refuse_broken_references(ctx, **_kw) -> None:
+    """With enforcement off, check every migration's references inside its own transaction (SQLite
+    runs one per migration), so a migration that breaks one is rolled back."""
+    broken = ctx.connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"migration left rows with broken references: {broken[:10]}")
 
 
 if context.is_offline_mode():

@@ -6,9 +6,10 @@ from .award import (AspectScore, AssessorAssignment, AwardCriterion, AwardResult
                     NominationAttachment, NominationEvidence, NominationNarrative, RoundStatus, ScoreSheet,
                     SheetStatus)
 from .base import utcnow
-from .enums import (AccessKind, AssetStatus, AssetType, JobState, KmStage, MeetingFormat, MemberRole, Role,
-                    SeciStage, Visibility)
+from .enums import (AccessKind, AssetStatus, AssetType, DepartureKind, HandoverState, JobState, KmStage, MeetingFormat,
+                    MemberRole, PositionClass, Role, SeciStage, Visibility)
 from .expertise import DeclaredExpertise, ExpertiseSettings, TopicEvidence, TopicEvidenceKind
+from .handover import Departure, Handover, HandoverSettings, handover_successor
 from .jobs import Job
 from .meetings import Attendance, Meeting, MeetingSeciStage, QuarterLock
 from .people import Agency, Community, CommunityMember, LoginAttempt, User, UserRole, UserSession
@@ -32,4 +33,6 @@ __all__ = [
     "AspectScore", "AssessorAssignment", "AwardCriterion", "AwardResult", "AwardRound", "Nomination",
     "NominationAttachment", "NominationEvidence", "NominationNarrative", "RoundStatus", "ScoreSheet", "SheetStatus",
     "DeclaredExpertise", "ExpertiseSettings", "TopicEvidence", "TopicEvidenceKind",
+    "Departure", "DepartureKind", "Handover", "HandoverSettings", "HandoverState", "PositionClass",
+    "handover_successor",
 ]

@@ -10,6 +10,7 @@ class Role(StrEnum):
     FACILITATOR = "facilitator"
     ADMIN = "admin"
     ASSESSOR = "assessor"
+    HR_OFFICER = "hr_officer"  # an agency's HR officer: departures and position data of his own agency only
 
 
 class MemberRole(StrEnum):
@@ -53,6 +54,7 @@ class AssetType(StrEnum):
     VIDEO = "video"
     REPORT = "report"
     OTHER = "other"
+    HANDOVER_NOTE = "handover_note"  # catatan serah terima: published from a handover's capture meeting
 
 
 class Visibility(StrEnum):
@@ -84,3 +86,25 @@ class JobState(StrEnum):
     QUEUED = "queued"
     RUNNING = "running"
     PARKED = "parked"
+
+
+class PositionClass(StrEnum):
+    """Position classes that decide the retirement age (batas usia pensiun); see DOMAIN.md."""
+    ADMINISTRATIVE = "administrative"          # jabatan administrasi (pelaksana, pengawas, administrator)
+    FUNCTIONAL_JUNIOR = "functional_junior"    # fungsional keterampilan, ahli pertama and ahli muda
+    FUNCTIONAL_MIDDLE = "functional_middle"    # fungsional ahli madya
+    SENIOR_EXECUTIVE = "senior_executive"      # jabatan pimpinan tinggi (JPT)
+    FUNCTIONAL_TOP = "functional_top"          # fungsional ahli utama
+
+
+class DepartureKind(StrEnum):
+    TRANSFER = "transfer"      # mutasi to another agency
+    RETIREMENT = "retirement"  # pensiun
+
+
+class HandoverState(StrEnum):
+    """not started -> in progress -> submitted -> confirmed by the supervisor."""
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    SUBMITTED = "submitted"
+    CONFIRMED = "confirmed"

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from .base import utcnow
-from .enums import MemberRole, Role, one_of
+from .enums import MemberRole, PositionClass, Role, one_of
 
 
 class Agency(db.Model):
@@ -32,6 +32,7 @@ class User(UserMixin, db.Model):
     __tablename__ = "user"
     __table_args__ = (
         CheckConstraint("nip IS NOT NULL OR username IS NOT NULL", name="has_login_name"),
+        one_of("position_class", PositionClass, "position_class_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -44,8 +45,13 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     locale: Mapped[str] = mapped_column(String(5), default="id")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Decides the retirement age (kmapp/handover/departures.py); NULL: not recorded, the default age applies.
+    position_class: Mapped[str | None] = mapped_column(String(24))
+    # Who confirms this person's knowledge handover (atasan langsung).
+    supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"), index=True)
 
     agency: Mapped[Agency | None] = relationship()
+    supervisor: Mapped["User | None"] = relationship(remote_side=[id], foreign_keys=[supervisor_id])
     # Loaded on demand: the signed-in user gets both with his session (auth/sessions.py);
     # an uploader's or reviewer's name on a page needs neither.
     role_rows: Mapped[list["UserRole"]] = relationship(cascade="all, delete-orphan", back_populates="user")
