@@ -154,6 +154,8 @@ def _forget(session) -> None:
 
 
 def init_app(_app) -> None:
+    from .handovers import init as init_handovers
+    init_handovers()
     for name, listener in (("after_flush", _after_flush), ("before_commit", _before_commit),
                            ("after_rollback", _forget)):
         if not event.contains(db.session, name, listener):
