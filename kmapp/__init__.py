@@ -38,6 +38,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     web.init_app(app)
     cli.init_app(app)
     triggers.init_app(app)
+    from .people import evidence
+    evidence.init_app(app)
     return app
 
 
@@ -86,6 +88,7 @@ def _register_blueprints(app: Flask) -> None:
     from .handover import bp as handover_bp
     from .maturity import bp as maturity_bp
     from .notifications import bp as notifications_bp
+    from .people import bp as people_bp
     from .search import bp as search_bp
     from .programme import bp as programme_bp
 
@@ -102,3 +105,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(guide_bp)
     app.register_blueprint(handover_bp, url_prefix="/handover")
     app.register_blueprint(discussions_bp)
+    app.register_blueprint(people_bp)

@@ -24,6 +24,8 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(import_departures_command)
     from .ocr.cli import ocr_queue_command
     app.cli.add_command(ocr_queue_command)
+    from .people.cli import people_reindex_command
+    app.cli.add_command(people_reindex_command)
 
 
 def refuse_in_production(what: str) -> None:

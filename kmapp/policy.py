@@ -136,6 +136,21 @@ def can_see_attendees(user: User, meeting: Meeting) -> bool:
     return _meeting_audience(user, meeting.community, attendee_visibility())
 
 
+def attendance_visibility_clause(user: User):
+    """The SQL form of `can_see_attendees` over Meeting (joined to Community): the meetings
+    whose attendee names `user` may read, e.g. to say on a people page who attended what."""
+    from sqlalchemy import false, or_, true
+    if not user.is_authenticated:
+        return false()
+    rule = attendee_visibility()
+    if is_admin(user) or rule == "all":
+        return true()
+    allowed = [Meeting.community_id.in_(list(user.community_ids()))] if user.community_ids() else []
+    if rule == "agency" and user.agency_id is not None:
+        allowed.append(Meeting.community.has(Community.agency_id == user.agency_id))
+    return or_(*allowed) if allowed else false()
+
+
 def can_see_minutes(user: User, meeting: Meeting) -> bool:
     """The minutes, by the programme office's setting. The default, "public_assets", opens them
     to everyone once the meeting produced an asset published for all; until then, members."""
@@ -485,3 +500,28 @@ def handover_for_view(handover_id: int):
     if not can_view_handover(current_user, handover):
         abort(404)
     return handover
+# --- Who knows what (kmapp/people/) -------------------------------------------------------------
+# A people page shows work facts only (no NIP: it carries the birth date; no contact but the
+# official email), and of those only what the viewer may open: assets by asset visibility,
+# attendance by the attendee-list rule above. The ranking may count everything.
+
+def can_view_person(user: User, person: User) -> bool:
+    """Every signed-in employee may look up who knows what."""
+    return user.is_authenticated
+
+
+def can_edit_declared_expertise(user: User, person: User) -> bool:
+    """Declared expertise is the person's own word: only he writes or hides it."""
+    return user.is_authenticated and user.id == person.id
+
+
+def can_view_knowledge_at_risk(user: User, agency_id: int) -> bool:
+    """The agency's list of knowledge at risk: admins and the agency's CoP leads."""
+    return is_admin(user) or leads_in_agency(user, agency_id)
+
+
+def person_for_view(user_id: int) -> User:
+    person = get_or_404(User, user_id)
+    if not can_view_person(current_user, person):
+        abort(404)
+    return person

@@ -27,6 +27,7 @@ from . import catalogue as cat
 from .award import seed_award
 from .discussions import seed_discussions
 from .handover import HANDOVER_LOGINS, seed_handover
+from .experts import seed_experts
 from .pdfgen import text_to_pdf
 from .guide import seed_guide
 from .maturity import seed_maturity
@@ -82,6 +83,8 @@ def seed_demo(today: date | None = None) -> str:
     story = tell(s.rng, s.today, meeting_required_from(), review_months)
     meetings = _meetings(s, story)
     assets = _assets(s, story, meetings) + _shared_copies(s, meetings)
+    jak_high = s.communities[cat.JAK_HIGH]
+    seed_experts(s.today, jak_high, s.members[jak_high.id], s.nips, s.logins)
     _targets(s)
     award = seed_award(s.today, s.logins["admin"], s.logins["juri"])
     employees = add_roster(s.rng, s.nips, s.agencies.values())

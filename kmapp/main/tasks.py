@@ -114,6 +114,9 @@ def guide_tasks(user: User, today: date) -> list[Task]:
 
 
 PROVIDERS.append(guide_tasks)
+from ..people.tasks import knowledge_at_risk_tasks  # noqa: E402
+
+PROVIDERS.append(knowledge_at_risk_tasks)  # kmapp/people/tasks.py (issue 11: knowledge at risk)
 
 
 def tasks_for(user: User, today: date) -> list[Task]:

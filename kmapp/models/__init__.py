@@ -10,6 +10,7 @@ from .discussions import Post, Thread, ThreadKind
 from .enums import (AccessKind, AssetStatus, AssetType, DepartureKind, HandoverState, JobState, KmStage, MeetingFormat,
                     MemberRole, PositionClass, Role, SeciStage, Visibility)
 from .guide import GuidePage, GuidePageVersion, GuideSection
+from .expertise import DeclaredExpertise, ExpertiseSettings, TopicEvidence, TopicEvidenceKind
 from .handover import Departure, Handover, HandoverSettings, handover_successor
 from .jobs import Job
 from .meetings import Attendance, Meeting, MeetingSeciStage, QuarterLock
@@ -37,6 +38,7 @@ __all__ = [
     "Delivery", "Notification", "NotificationPreference", "Watch", "WatchTarget",
     "Post", "Thread", "ThreadKind",
     "GuidePage", "GuidePageVersion", "GuideSection",
+    "DeclaredExpertise", "ExpertiseSettings", "TopicEvidence", "TopicEvidenceKind",
     "Departure", "DepartureKind", "Handover", "HandoverSettings", "HandoverState", "PositionClass",
     "handover_successor",
 ]

@@ -14,6 +14,7 @@ from .visibility import Viewer
 from . import bp
 
 PAGE_SIZE = 10
+PEOPLE_SHOWN = 3  # beside the assets, never instead of them (issue 11)
 
 
 def viewer_for(user) -> Viewer:
@@ -36,4 +37,12 @@ def results():
     chrome = present(found.facets, wanted, own_agency=viewer.agency_code)
     return render_page("search/results.html", "search_results", wanted=wanted, found=found,
                        facets=chrome.facets, chips=chrome.chips, unfiltered=unfiltered,
-                       from_scans=found_only_in_scans(found.hits, wanted.q))
+                       from_scans=found_only_in_scans(found.hits, wanted.q), experts=_people_who_know(wanted))
+
+
+def _people_who_know(wanted: SearchRequest) -> list:
+    """Up to PEOPLE_SHOWN people who know about the words, on the first page only."""
+    from ..people.ranking import find_experts
+    if not wanted.q or wanted.page != 1:
+        return []
+    return find_experts(current_user, wanted.q, limit=PEOPLE_SHOWN)

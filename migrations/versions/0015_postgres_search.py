@@ -2,12 +2,12 @@
 SQLite nothing (Whoosh is the only backend there).
 
 Revision ID: 0015
-Revises: 0013
+Revises: 0014
 """
 from alembic import op
 
 revision = "0015"
-down_revision = "0013"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 

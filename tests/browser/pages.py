@@ -36,6 +36,10 @@ def _type_a_word_of_many_copies(page) -> None:
     page.locator(SEARCH_AS_YOU_TYPE).first.fill("pergub")  # regulations, one of them shared by four CoPs: a group
 
 
+def _type_a_topic_in_people_search(page) -> None:
+    page.get_by_label("Topik").fill("berat badan")
+
+
 def _open_meeting_form(page) -> None:
     meeting_form_opener(page).click()
 
@@ -112,6 +116,11 @@ def _autosave_a_handover_field(page) -> None:
     field.fill("Laporan bulanan setiap tanggal 5.")
     field.blur()  # htmx saves the field on change
 
+# Who knows what (issue 11): the people search, a person's page, knowledge at risk.
+PEOPLE_SEARCH = PageSpec("people search", "/people?q=arsip", "pegawai", feature="people pages")
+PERSON = PageSpec("people page", r"/people/\d+", "pegawai", link_on="/people?q=arsip", feature="people pages")
+AT_RISK = PageSpec("knowledge at risk", "/people/at-risk", "lead.dinkes", feature="knowledge at risk")
+PEOPLE_PAGES = (PEOPLE_SEARCH, PERSON, AT_RISK)
 
 USER_SEARCH_TYPED = ADMIN_USERS.after("admin user search (as you type)", _type_in_user_search)
 SEARCH_TYPED = SEARCH.after("search as you type", type_in_search_as_you_type)
@@ -122,14 +131,16 @@ NOMINATION_AUTOSAVE = AWARD_NOMINATION.after("award nomination autosave", _autos
 HANDOVER_AUTOSAVE = HANDOVER_RECORD.after("handover autosave", _autosave_a_handover_field)
 DISCUSSION_SEARCH_TYPED = DISCUSSION_SEARCH.after("discussion search as you type", _type_in_discussion_search)
 
+PEOPLE_TYPED = PEOPLE_SEARCH.after("people search as you type", _type_a_topic_in_people_search)
+
 BUDGET_PAGES = (LOGIN, HOME, ADMIN_USERS, SEARCH, SEARCH_ALL, ASSET, COP, DASHBOARD, AWARD_SCORE, AWARD_ROUND_ADMIN,
                 AWARD_RESULTS, AWARD_NOMINATION) + MATURITY_PAGES + HANDOVER_PAGES + COLLABORATION_PAGES \
-    + DISCUSSION_PAGES
+    + DISCUSSION_PAGES + PEOPLE_PAGES
 BUDGET_PARTIALS = (USER_SEARCH_TYPED, SEARCH_TYPED, SEARCH_ALL_TYPED, MEETING_FORM, UPLOAD_FORM, NOMINATION_AUTOSAVE,
-                   HANDOVER_AUTOSAVE, DISCUSSION_SEARCH_TYPED)
+                   HANDOVER_AUTOSAVE, DISCUSSION_SEARCH_TYPED, PEOPLE_TYPED)
 AXE_PAGES = (LOGIN, HOME, ADMIN_USERS, NOT_FOUND, SEARCH, SEARCH_ALL, ASSET, COP, MEETING_FORM, UPLOAD_FORM,
              DASHBOARD, AWARD_SCORE, AWARD_NOMINATION, AWARD_ROUND_ADMIN, AWARD_RESULTS) + MATURITY_PAGES \
-    + HANDOVER_PAGES + COLLABORATION_PAGES + DISCUSSION_PAGES
+    + HANDOVER_PAGES + COLLABORATION_PAGES + DISCUSSION_PAGES + PEOPLE_PAGES
 # Every main page, for the phone-width check: nothing may make the whole page scroll sideways.
 MAIN_PAGES = AXE_PAGES + (AGENCY, MEETING, REPORT, TARGETS, COP_LIST, DUE, QUARTER_LOCKS)
 
