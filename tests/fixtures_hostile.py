@@ -242,6 +242,11 @@ def build_hostile_world(app, client) -> HostileWorld:
     response = client.post(f"/handover/{built.handover}/successors", data={"successor": "pegawai"})
     assert response.status_code == 302, response.get_data(as_text=True)
 
+    # Declared expertise with a hostile topic (shown on his people page and found by people search).
+    sign_in_as(app, client, built.lead_a)
+    response = client.post("/people/me/expertise", data={"name": p.tiny("skill")})
+    assert response.status_code in (200, 302), response.get_data(as_text=True)
+
     # An override target, so the targets page lists the agency by name.
     sign_in_as(app, client, built.admin)
     response = client.post("/programme/targets/overrides?year=2025",
