@@ -31,8 +31,10 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
 
     from . import cli, web
     from .jobs import triggers
-    from .search import backends, stem_store
+    from .search import backends, caches, stem_store
     backends.init_app(app)
+    # One memory budget for the search caches of this process (the last app created sets it).
+    caches.set_memory_budget(app.config["SEARCH_CACHE_MEMORY_MB"])
     # Stems are shared by the processes of one machine (and one index folder).
     stem_store.use_folder(app.config["SEARCH_INDEX_DIR"])
     web.init_app(app)

@@ -57,6 +57,12 @@ class DefaultConfig:
     SEARCH_MERGE_AT_SEGMENTS = 10
     # Processes a rebuild (`flask reindex`) analyses documents in; None: one per core, up to 4.
     SEARCH_REINDEX_PROCESSES = None
+    # Memory the search caches of one process may hold, split among them by documented shares
+    # (kmapp/search/caches.py); hit rates in /healthz and `flask search-cache-stats`.
+    SEARCH_CACHE_MEMORY_MB = 256
+    # Read the most common terms' postings into the caches in a background thread when a
+    # process opens an index generation, so the first searches are not the slow ones.
+    SEARCH_WARM_UP = True
     # Background work (kmapp/jobs/worker.py): "embedded" (a worker thread in each app process),
     # "external" (run `flask --app kmapp worker` beside the app servers) or "inline" (tests).
     JOBS_WORKER = "embedded"

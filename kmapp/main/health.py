@@ -53,6 +53,13 @@ def whoosh_index_state() -> dict:
     return {"ok": True, "generation": generation, "documents": documents, "outbox_backlog": backlog}
 
 
+def search_cache_state() -> dict:
+    """This process's search caches: the memory budget, bytes held, hits and misses per cache."""
+    from ..search.caches import cache_stats
+
+    return {"ok": True, **cache_stats()}
+
+
 def jobs_state() -> dict:
     """The background queue: jobs waiting, running and parked (parked ones need an operator),
     and where the worker runs."""

@@ -9,7 +9,7 @@ from ..htmx import render_page
 from . import bp
 from . import home as home_queries
 from .tasks import tasks_for
-from .health import database_state, jobs_state, ocr_state, search_index_state
+from .health import database_state, jobs_state, ocr_state, search_cache_state, search_index_state
 
 
 @bp.get("/")
@@ -26,7 +26,7 @@ def home():
 @bp.get("/healthz")
 def healthz():
     state = {"database": database_state(), "search_index": search_index_state(), "jobs": jobs_state(),
-             "ocr": ocr_state()}
+             "ocr": ocr_state(), "search_caches": search_cache_state()}
     state["ok"] = state["database"]["ok"]
     return jsonify(state), 200 if state["ok"] else 503
 

@@ -24,10 +24,10 @@ import heapq
 import re
 
 from whoosh.scoring import bm25
-from whoosh.util.numeric import byte_to_length
 
+from .engine import bm25f_parameters, length_from_byte
+from .caches import budgeted_cache
 from .postings import (
-    LRUCache,
     field_lengths,
     leaf_field_lengths,
     leaf_term,
@@ -38,18 +38,15 @@ from .postings import (
 CHAMPION_SIZE = 300
 _NONZERO = re.compile(rb"[^\x00]")
 
-# Lists of a few hundred (score, docnum) pairs, ~50 bytes per pair.
-_champions = LRUCache(32 * 1024 * 1024, lambda pairs: 64 + 50 * len(pairs))
+# Lists of a few hundred (score, docnum) pairs: a tuple, a float and an int each.
+_champions = budgeted_cache("champions", lambda pairs: 56 + 120 * len(pairs))
 
 
 class BM25FScorer:
     """Whoosh-compatible BM25F scores of documents for a set of query terms."""
 
     def __init__(self, searcher, terms):
-        weighting = searcher.weighting
-        default_b = getattr(weighting, "B", 0.75)
-        field_b = getattr(weighting, "_field_B", {})
-        self.k1 = getattr(weighting, "K1", 1.2)
+        self.k1, default_b, field_b = bm25f_parameters(searcher.weighting)
         self.terms = terms
         self.stats = []  # (idf, average field length, B) per term
         self.parts = []  # (weights, lengths) per term, whole index
@@ -68,7 +65,7 @@ class BM25FScorer:
         for (weights, lengths), (idf, average, b) in zip(self.parts, self.stats):
             weight = weights[docnum]
             if weight:
-                total += bm25(idf, weight, byte_to_length(lengths[docnum]), average, b, k1)
+                total += bm25(idf, weight, length_from_byte(lengths[docnum]), average, b, k1)
         return total
 
     def term_scores(self, index, weights, lengths):
@@ -79,7 +76,7 @@ class BM25FScorer:
         # The regex engine skips the zero bytes (absent documents) in C.
         for found in _NONZERO.finditer(weights):
             docnum = found.start()
-            yield bm25(idf, weights[docnum], byte_to_length(lengths[docnum]), average, b, k1), docnum
+            yield bm25(idf, weights[docnum], length_from_byte(lengths[docnum]), average, b, k1), docnum
 
 
 def champion_candidates(searcher, scorer, matched, size=CHAMPION_SIZE):

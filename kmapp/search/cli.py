@@ -1,5 +1,5 @@
-"""`flask --app kmapp reindex | search-drain`: thin wrappers for operators (`check` compares
-the index too: kmapp/maintenance/check.py)."""
+"""`flask --app kmapp reindex | search-drain | search-merge | search-cache-stats`: thin wrappers
+for operators (`check` compares the index too: kmapp/maintenance/check.py)."""
 import click
 from flask.cli import with_appcontext
 
@@ -42,4 +42,22 @@ def merge_command(optimize):
     click.echo(f"Segmen indeks: {before} -> {segment_count()}.")
 
 
-COMMANDS = (reindex_command, drain_command, merge_command)
+@click.command("search-cache-stats")
+@click.option("--url", default=None,
+              help="Alamat portal yang berjalan (bawaan: PORTAL_BASE_URL); angka dibaca dari /healthz-nya.")
+@with_appcontext
+def cache_stats_command(url):
+    """Show a running app server's search caches: memory budget, use and hit rates."""
+    from flask import current_app
+
+    from .cache_report import fetch_cache_stats, format_cache_stats
+
+    address = url or current_app.config["PORTAL_BASE_URL"]
+    try:
+        stats = fetch_cache_stats(address)
+    except (OSError, ValueError, KeyError) as error:
+        raise click.ClickException(f"Tidak dapat membaca {address}/healthz: {error}") from error
+    click.echo(format_cache_stats(stats))
+
+
+COMMANDS = (reindex_command, drain_command, merge_command, cache_stats_command)

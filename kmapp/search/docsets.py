@@ -18,12 +18,13 @@ query types (numeric ranges) are evaluated by Whoosh itself.
 from bisect import bisect_left
 
 from whoosh import query as wq
-from whoosh.matching import ListMatcher
 
+from .engine import zero_score_list_matcher
 from .phrases import phrase_bitmap
-from .postings import LRUCache, live_bitmap, term_bitmap
+from .caches import bitmap_size, budgeted_cache
+from .postings import live_bitmap, term_bitmap
 
-_live_cache = LRUCache(4 * 1024 * 1024, lambda bitmap: 64 + bitmap.bit_length() // 8)
+_live_cache = budgeted_cache("live_docs", bitmap_size)
 
 
 def bitmap_from_docnums(docnums, doc_count):
@@ -157,27 +158,7 @@ class DocListQuery(wq.Query):
         offset = 0
         parent = searcher.parent() if searcher.parent else None
         if parent is not None:
-            offset = parent._offset_for_subsearcher(searcher)
+            offset = next(start for sub, start in parent.leaf_searchers() if sub is searcher)
         start = bisect_left(self.docnums, offset)
         end = bisect_left(self.docnums, offset + searcher.doc_count_all())
-        return _ZeroScoreListMatcher([d - offset for d in self.docnums[start:end]])
-
-
-class _ZeroScoreListMatcher(ListMatcher):
-    """ListMatcher with binary-search skipping that adds nothing to scores."""
-
-    def skip_to(self, docnum):
-        if self._i < len(self._ids) and docnum > self._ids[self._i]:
-            self._i = bisect_left(self._ids, docnum, self._i)
-
-    def score(self):
-        return 0.0
-
-    def weight(self):
-        return 0.0
-
-    def supports_block_quality(self):
-        return False
-
-    def copy(self):
-        return self.__class__(self._ids, position=self._i)
+        return zero_score_list_matcher([d - offset for d in self.docnums[start:end]])

@@ -10,21 +10,27 @@ facet fields' posting lists and cached.
 
 import heapq
 import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 
+from .caches import bitmap_size, budgeted_cache
 from .postings import segment_key
 from .schema import FACET_FIELDS
 
-_CACHE_SIZE = 4  # index versions kept; old ones are dropped after a commit
 # Fields with open-ended values (free tags): only the most widespread values are counted,
 # so that the bitmaps per version stay a few hundred (each up to 12.5 KB at 100,000 assets).
 VALUE_LIMITS = {"tags": 50}
-_cache = OrderedDict()
+
+
+def _value_docs_size(by_field):
+    return sum(100 + bitmap_size(bitmap) for groups in by_field.values() for bitmap in groups.values())
+
+
+# Per index version: {field: {value: bitmap}}; old versions age out after commits.
+_cache = budgeted_cache("facets", _value_docs_size)
 _cache_lock = threading.Lock()
 _building = {}  # version key -> Event: one thread builds, the others wait for it
-# Per segment (immutable, so this survives commits): {field: Counter(term bytes -> documents)}.
-_segment_frequencies = OrderedDict()
-_SEGMENTS_KEPT = 64
+# Per segment (immutable, so this survives commits): Counter(term bytes -> documents) per field.
+_segment_frequencies = budgeted_cache("facet_terms", lambda counts: 200 + 120 * len(counts))
 
 
 def facet_value_docs(evaluator):
@@ -41,7 +47,6 @@ def facet_value_docs(evaluator):
         with _cache_lock:
             cached = _cache.get(key)
             if cached is not None:
-                _cache.move_to_end(key)
                 return cached
             building = _building.get(key)
             if building is None:
@@ -50,10 +55,7 @@ def facet_value_docs(evaluator):
         building.wait()
     try:
         built = _build_value_docs(evaluator)
-        with _cache_lock:
-            _cache[key] = built
-            while len(_cache) > _CACHE_SIZE:
-                _cache.popitem(last=False)
+        _cache.put(key, built)
         return built
     finally:
         with _cache_lock:
@@ -87,15 +89,11 @@ def _document_frequencies(reader, fieldname):
     for leaf, _offset in reader.leaf_readers():
         segment = segment_key(leaf)
         key = (segment, fieldname)
-        with _cache_lock:
-            counts = _segment_frequencies.get(key) if segment is not None else None
+        counts = _segment_frequencies.get(key) if segment is not None else None
         if counts is None:
             counts = Counter({term: info.doc_frequency() for term, info in leaf.iter_field(fieldname)})
             if segment is not None:
-                with _cache_lock:
-                    _segment_frequencies[key] = counts
-                    while len(_segment_frequencies) > _SEGMENTS_KEPT:
-                        _segment_frequencies.popitem(last=False)
+                _segment_frequencies.put(key, counts)
         total.update(counts)
     return total
 
@@ -117,6 +115,5 @@ def count_facets(value_docs, matched):
 
 def clear_cache():
     """Forget all cached facet sets (tests, or after replacing an index)."""
-    with _cache_lock:
-        _cache.clear()
-        _segment_frequencies.clear()
+    _cache.clear()
+    _segment_frequencies.clear()

@@ -8,21 +8,23 @@ documents and test adjacency with set intersections: position p of word 0,
 p+1 of word 1, and so on.  Positions are the analyzer's, so stop words
 removed from the phrase and from the text line up as they do in Whoosh.
 
-Reads whoosh3 posting blocks directly, like :mod:`kmapp.search.postings`.
+Which documents of a segment hold a phrase does not depend on who asks: results are cached
+per (segment, field, phrase) -- a segment id belongs to one index generation, so the key
+names the generation too -- and every viewer's search shares the entry.  Visibility and
+filters are applied after the cache, by intersecting with the caller's candidates (which
+are already limited to what the viewer may see), so a cached entry never widens anyone's
+results.  The price: the first search of a phrase checks every document holding all its
+words in a segment, not only the ones the first viewer may see.
+
+Reads whoosh3 posting blocks directly, through :mod:`kmapp.search.engine`.
 """
 
-from itertools import accumulate
-# Only Whoosh's own posting bytes are unpickled: see _decode_positions.
-from pickle import loads  # nosec B403
+from .engine import block_values, decode_positions, posting_blocks, reads_blocks, unfiltered_postings
+from .caches import bitmap_size, budgeted_cache
+from .postings import leaf_term, segment_key
 
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching.wrappers import FilterMatcher
-from whoosh.system import _INT_SIZE
-
-from .postings import LRUCache, segment_key
-
-# (result bitmap, size of the candidate bitmap held by the key) per entry.
-_results = LRUCache(8 * 1024 * 1024, lambda entry: 64 + entry[0].bit_length() // 8 + entry[1])
+# (segment, field, words) -> bitmap of the segment's documents holding the phrase.
+_results = budgeted_cache("phrases", bitmap_size)
 
 
 def phrase_bitmap(searcher, fieldname, words, candidates):
@@ -34,25 +36,32 @@ def phrase_bitmap(searcher, fieldname, words, candidates):
         size = leaf.doc_count_all()
         local = (candidates >> offset) & ((1 << size) - 1)
         if not local:
-            continue
-        found = _cached_leaf_phrase(leaf, fieldname, tuple(words), local)
+            continue  # nothing the caller wants here: not even worth a cache look-up
+        found = leaf_phrase_docs(leaf, fieldname, tuple(words))
         if found is None:
             return None
-        result |= found << offset
+        result |= (found & local) << offset  # the caller's visibility and filters, after the cache
     return result
 
 
-def _cached_leaf_phrase(leaf, fieldname, words, candidates):
-    # The same phrase over the same candidates comes back with every page,
-    # sort order or facet click of one search: worth remembering.
+def leaf_phrase_docs(leaf, fieldname, words):
+    """Bitmap of one segment's documents (deleted ones included) holding the phrase,
+    whoever asks; cached per segment and phrase.  None if the postings cannot be read
+    directly."""
     segment = segment_key(leaf)
-    key = (segment, fieldname, words, candidates)  # the int itself: no hash collisions
-    cached = _results.get(key) if segment is not None else None
-    if cached is not None:
-        return cached[0]
-    found = _leaf_phrase(leaf, fieldname, words, candidates)
+    key = (segment, fieldname, words)
+    if segment is not None:
+        cached = _results.get(key)
+        if cached is not None:
+            return cached
+    holding_all = -1
+    for word in words:
+        holding_all &= leaf_term(leaf, fieldname, word, with_weights=False)[0]
+        if not holding_all:
+            break
+    found = _leaf_phrase(leaf, fieldname, words, holding_all) if holding_all > 0 else 0
     if found is not None and segment is not None:
-        _results.put(key, (found, candidates.bit_length() // 8))
+        _results.put(key, found)
     return found
 
 
@@ -78,34 +87,21 @@ def _leaf_phrase(leaf, fieldname, words, candidates):
     return sum(1 << doc for doc in starts)
 
 
-def _decode_positions(value):
-    """Same result as whoosh.formats.Positions.decode_positions, without
-    its per-call overhead: a frequency int, then pickled position deltas."""
-    # The bytes are Whoosh's own posting data, written by this application into its index
-    # folder; they never come from a user (whoever can write that folder owns the server).
-    return list(accumulate(loads(value[_INT_SIZE:] + b".")))  # nosec B301
-
-
 def _candidate_positions(leaf, fieldname, word, data):
     """{docnum: positions} of ``word`` in the candidate documents."""
     if (fieldname, word) not in leaf:
         return {}
-    matcher = leaf.postings(fieldname, word)
-    if isinstance(matcher, FilterMatcher):
-        matcher = matcher.child
-    if not isinstance(matcher, W3LeafMatcher):
+    matcher = unfiltered_postings(leaf, fieldname, word)
+    if not reads_blocks(matcher):
         return None
     size = len(data)
     found = {}
-    while matcher.is_active():
-        matcher._read_ids()
-        wanted = [i for i, doc in enumerate(matcher._ids)
-                  if doc >> 3 < size and data[doc >> 3] >> (doc & 7) & 1]
+    for ids, _weights in posting_blocks(matcher):
+        wanted = [i for i, doc in enumerate(ids) if doc >> 3 < size and data[doc >> 3] >> (doc & 7) & 1]
         if wanted:
-            matcher._read_values()
+            values = block_values(matcher)
             for i in wanted:
-                found[matcher._ids[i]] = _decode_positions(matcher._values[i])
-        matcher._next_block()
+                found[ids[i]] = decode_positions(values[i])
     return found
 
 

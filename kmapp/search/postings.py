@@ -15,65 +15,25 @@ segment is read again; the arrays of the big old segments stay valid.
 Per-query results are assembled from the segments' arrays, which costs a
 shift or a concatenation per segment.
 
-Reading relies on block-level internals of the whoosh3 codec of the pinned
-Whoosh-Reloaded 2.7.5 (``W3LeafMatcher._read_ids``/``_read_weights``, the
-raw length column); other matchers/readers take slower public paths.
+Block-level reading of posting lists and the raw length column rely on
+Whoosh internals, all behind :mod:`kmapp.search.engine`; other matchers and
+readers take slower public paths.
 """
 
 import heapq
-import sys
-import threading
-from array import array
-from collections import OrderedDict
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
-from whoosh.matching.wrappers import FilterMatcher
-from whoosh.util.numeric import length_to_byte
-
-
-class LRUCache:
-    """A thread-safe least-recently-used mapping bounded by total size."""
-
-    def __init__(self, max_bytes, size_of):
-        self.max_bytes = max_bytes
-        self.size_of = size_of
-        self._entries = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        """The cached value, or None."""
-        with self._lock:
-            value = self._entries.get(key)
-            if value is not None:
-                self._entries.move_to_end(key)
-            return value
-
-    def put(self, key, value):
-        """Store ``value``, evicting the least recently used entries."""
-        with self._lock:
-            if key in self._entries:
-                self._bytes -= self.size_of(self._entries.pop(key))
-            self._entries[key] = value
-            self._bytes += self.size_of(value)
-            while self._bytes > self.max_bytes and len(self._entries) > 1:
-                self._bytes -= self.size_of(self._entries.popitem(last=False)[1])
-
-    def clear(self):
-        """Forget everything."""
-        with self._lock:
-            self._entries.clear()
-            self._bytes = 0
+from .caches import bitmap_size, budgeted_cache, bytes_size
+from .engine import field_length_bytes, posting_blocks, reads_blocks, unfiltered_postings
 
 
 def _bitmap_and_weights_size(entry):
     bitmap, weights = entry
-    return 64 + (bitmap.bit_length() + 7) // 8 + (len(weights) if weights else 0)
+    return bitmap_size(bitmap) + bytes_size(weights)
 
 
 # Per segment: (bitmap, weights or None) per term, and lengths per field.
-term_cache = LRUCache(128 * 1024 * 1024, _bitmap_and_weights_size)
-length_cache = LRUCache(16 * 1024 * 1024, len)
+term_cache = budgeted_cache("postings", _bitmap_and_weights_size)
+length_cache = budgeted_cache("lengths", bytes_size)
 
 
 def term_bitmap(searcher, fieldname, text, keep_weights=False):
@@ -108,11 +68,6 @@ def segment_key(leaf):
     return segment.segment_id() if segment is not None else None
 
 
-def index_folder(searcher):
-    """The folder of the index ``searcher`` reads (Whoosh keeps its index in ``_ix``)."""
-    return searcher._ix.storage.folder
-
-
 def leaf_term(leaf, fieldname, text, with_weights):
     """(bitmap, weights or None) of a term within one segment (cached)."""
     segment = segment_key(leaf)
@@ -143,10 +98,8 @@ def _leaf_blocks(leaf, fieldname, text, with_weights):
     """Yield (ids, integer weights or None) per block of postings."""
     if (fieldname, text) not in leaf:
         return
-    matcher = leaf.postings(fieldname, text)
-    if isinstance(matcher, FilterMatcher):
-        matcher = matcher.child  # deletions are removed by the callers
-    if not isinstance(matcher, W3LeafMatcher):
+    matcher = unfiltered_postings(leaf, fieldname, text)  # deletions are removed by the callers
+    if not reads_blocks(matcher):
         ids, block_weights = [], []
         while matcher.is_active():
             ids.append(matcher.id())
@@ -154,17 +107,9 @@ def _leaf_blocks(leaf, fieldname, text, with_weights):
             matcher.next()
         yield ids, block_weights
         return
-    # A whole block of decoded ids/weights at a time: about five times
-    # faster than Whoosh's per-posting id()/next() calls.
-    while matcher.is_active():
-        matcher._read_ids()
-        if with_weights:
-            matcher._read_weights()
-            # Weights are term frequency x field boost: whole numbers here.
-            yield matcher._ids, [int(w + 0.5) for w in matcher._weights]
-        else:
-            yield matcher._ids, None
-        matcher._next_block()
+    for ids, block_weights in posting_blocks(matcher, with_weights):
+        # Weights are term frequency x field boost: whole numbers here.
+        yield ids, None if block_weights is None else [int(w + 0.5) for w in block_weights]
 
 
 def field_lengths(searcher, fieldname):
@@ -179,7 +124,7 @@ def leaf_field_lengths(leaf, fieldname):
     key = (segment, fieldname) if segment is not None else None
     lengths = length_cache.get(key) if key else None
     if lengths is None:
-        lengths = _leaf_lengths(leaf, fieldname)
+        lengths = field_length_bytes(leaf, fieldname)
         if key:
             length_cache.put(key, lengths)
     return lengths
@@ -196,36 +141,6 @@ def live_bitmap(searcher):
                 segment_live &= ~(1 << docnum)
         live |= segment_live << offset
     return live
-
-
-def _leaf_lengths(leaf, fieldname):
-    count = leaf.doc_count_all()
-    try:
-        # One read of the raw length column instead of one read per document.
-        column = leaf._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
-        raw = b"" if column is None else column._dbfile.get(column._basepos, min(column._count, count))
-    except AttributeError:  # not a whoosh3 segment reader
-        raw = bytes(length_to_byte(leaf.doc_field_length(d, fieldname)) for d in range(count))
-    return raw + bytes(count - len(raw))  # documents without this field
-
-
-def read_numeric_column(leaf, fieldname, typecode):
-    """A segment's numeric column (``typecode`` as in :mod:`array`) as an array, one value
-    per document; 0 where a document has none or the segment has no such column."""
-    count = leaf.doc_count_all()
-    values = array(typecode)
-    if fieldname not in leaf.schema or not leaf.has_column(fieldname):  # an index older than the field
-        return array(typecode, [0]) * count
-    column = leaf.column_reader(fieldname, translate=False)
-    try:
-        # One read of the raw big-endian column instead of one per document.
-        values.frombytes(column._dbfile.get(column._basepos, column._count * values.itemsize))
-        if sys.byteorder == "little":
-            values.byteswap()
-    except AttributeError:  # another column implementation
-        values = array(typecode, (column[docnum] for docnum in range(count)))
-    values.extend([0] * (count - len(values)))
-    return values
 
 
 def warm_up(searcher, fieldnames=("body",), terms_per_field=500):

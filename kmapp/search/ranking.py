@@ -15,22 +15,22 @@ We already know exactly which documents match (a bitmap, see
 """
 
 import heapq
-import threading
 from array import array
-from collections import OrderedDict
 
 from .champions import CHAMPION_SIZE, BM25FScorer, champion_candidates
 from .champions import clear_cache as clear_champion_cache
 from .docsets import docnums_from_bitmap
-from .postings import LRUCache, read_numeric_column, segment_key
+from .engine import read_numeric_column
+from .caches import budgeted_cache, bytes_size
+from .postings import segment_key
 
 # Scoring costs about 0.5 us per matched document and query term: all
 # matches are scored while documents x terms stays under this budget.
 EXACT_SCORING_BUDGET = 20_000
 
-_date_orders = OrderedDict()
-_date_orders_lock = threading.Lock()
-_segment_dates = LRUCache(8 * 1024 * 1024, lambda dates: 64 + 8 * len(dates))
+# A list of document numbers per index version: a pointer and an int object per document.
+_date_orders = budgeted_cache("date_orders", lambda order: 56 + 40 * len(order))
+_segment_dates = budgeted_cache("segment_dates", bytes_size)
 
 
 def top_docnums(searcher, matched, limit, *, newest_first, version_key, terms):
@@ -79,8 +79,7 @@ def _newest_first(searcher, matched, limit, version_key):
 
 def _date_order(searcher, version_key):
     """Document numbers sorted newest first (cached per index version)."""
-    with _date_orders_lock:
-        order = _date_orders.get(version_key)
+    order = _date_orders.get(version_key)
     if order is not None:
         return order
     dates = array("Q")
@@ -88,10 +87,7 @@ def _date_order(searcher, version_key):
         dates.extend(_leaf_dates(leaf))
     # sorted() is stable: equal dates keep index order.
     order = sorted(searcher.reader().all_doc_ids(), key=dates.__getitem__, reverse=True)
-    with _date_orders_lock:
-        _date_orders[version_key] = order
-        while len(_date_orders) > 4:
-            _date_orders.popitem(last=False)
+    _date_orders.put(version_key, order)
     return order
 
 
@@ -114,7 +110,6 @@ def _read_leaf_dates(leaf):
 
 def clear_cache():
     """Forget cached date orders and champion lists."""
-    with _date_orders_lock:
-        _date_orders.clear()
+    _date_orders.clear()
     _segment_dates.clear()
     clear_champion_cache()

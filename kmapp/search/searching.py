@@ -23,19 +23,14 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from .docsets import BitmapEvaluator
-from .facets import clear_cache as clear_facet_cache
+from .caches import clear_all as clear_all_caches
 from .facets import count_facets, facet_value_docs
 from .filters import filters_query
-from .phrases import clear_cache as clear_phrase_cache
-from .postings import clear_caches as clear_postings_caches
 from .query_parsing import SEARCH_FIELDS, parse_user_query, positive_terms
-from .ranking import clear_cache as clear_ranking_cache
 from .ranking import top_docnums
 from .schema import FACET_FIELDS, decompress_excerpt
-from .similar import clear_cache as clear_similar_cache
 from .similar import similar_groups
 from .snippets import make_snippet, plain_snippet
-from .spelling import clear_cache as clear_spelling_cache
 from .spelling import corrected_query_text
 from .visibility import visibility_query
 
@@ -277,9 +272,4 @@ def index_version_key(searcher):
 
 def clear_caches():
     """Drop all cached bitmaps and orders (tests, or to free memory)."""
-    clear_facet_cache()
-    clear_spelling_cache()
-    clear_similar_cache()
-    clear_phrase_cache()
-    clear_ranking_cache()
-    clear_postings_caches()
+    clear_all_caches()

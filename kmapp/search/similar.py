@@ -26,20 +26,17 @@ nothing is grouped until ``flask reindex``.
 """
 import hashlib
 import re
-import threading
 import unicodedata
 from array import array
-from collections import Counter, OrderedDict, defaultdict
+from collections import Counter, defaultdict
 from itertools import compress, repeat
 
+from .caches import bitmap_size, budgeted_cache
 from .docsets import bitmap_from_docnums
-from .postings import read_numeric_column
+from .engine import read_numeric_column
 
 _WORD = re.compile(r"\w+")
 _ONE = re.compile("1")
-_VERSIONS_KEPT = 4
-_tables = OrderedDict()  # index version -> DuplicateTable
-_tables_lock = threading.Lock()
 
 
 def normalised_title(title: str) -> str:
@@ -87,6 +84,17 @@ class DuplicateTable:
         self.docs = bitmap_from_docnums(sorted(cop), size)  # every document in some class
 
 
+def _table_size(table: DuplicateTable) -> int:
+    """Estimated bytes: ~100 per mapping entry (key, value and slot), ~60 per list item."""
+    mappings = (table.cop, table.content_class, table.title_class, table.title_only, table.title_cop, table.link)
+    lists = (table.title_cop_pairs, table.link_classes, *table.content_docs.values(),
+             *table.title_only_docs.values())
+    return 100 * sum(map(len, mappings)) + 60 * sum(map(len, lists)) + bitmap_size(table.docs)
+
+
+_tables = budgeted_cache("duplicates", _table_size)  # index version -> DuplicateTable
+
+
 def _class_ids(keys: dict) -> dict:
     """{docnum: key} -> {docnum: small id per distinct key}."""
     ids = {}
@@ -109,16 +117,10 @@ def _inverse(classes: dict) -> dict:
 
 def duplicate_table(searcher, version_key) -> DuplicateTable:
     """The :class:`DuplicateTable` of the searcher's index version (cached)."""
-    with _tables_lock:
-        table = _tables.get(version_key)
-        if table is not None:
-            _tables.move_to_end(version_key)
-            return table
-    table = _build_table(searcher)
-    with _tables_lock:
-        _tables[version_key] = table
-        while len(_tables) > _VERSIONS_KEPT:
-            _tables.popitem(last=False)
+    table = _tables.get(version_key)
+    if table is None:
+        table = _build_table(searcher)
+        _tables.put(version_key, table)
     return table
 
 
@@ -282,5 +284,4 @@ def _roots(edges) -> dict:
 
 def clear_cache():
     """Forget the cached duplicate tables (tests, or after replacing an index)."""
-    with _tables_lock:
-        _tables.clear()
+    _tables.clear()

@@ -10,12 +10,11 @@ quotes and minus signs, is kept as typed.
 """
 
 import re
-import threading
-import time
-from collections import OrderedDict
 
 from .analysis import INDONESIAN_STOP_WORDS, stem_word
-from .postings import index_folder, segment_key
+from .caches import budgeted_cache
+from .engine import index_folder
+from .postings import segment_key
 from .vocabulary import Vocabulary
 
 LEGACY_FIELD = "words"  # indexes built before the vocabulary file held the words here
@@ -25,7 +24,6 @@ MORE_COMMON_FACTOR = 10  # ...if a close word is this many times more common
 MIN_WORD_LENGTH = 4  # short words have too many neighbours to guess well
 MAX_WORD_LENGTH = 40  # longer than any real word ("ketidakbertanggungjawabannya" has 28)
 
-CORRECTIONS_KEPT = 4096
 CORRECTION_SECONDS = 60.0
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -143,40 +141,13 @@ def single_edits(word):
     return candidates
 
 
-class _RecentCorrections:
-    """Corrections of words looked up in the last minute, whatever the index version.
-
-    Looking a rare word up costs a few hundred term reads; under load the same words come
-    back many times a second while commits change the index version as often. A correction a
-    minute old is still a good guess: the search page offers it only if it finds more of what
-    the reader may see (searching._suggestion), so staleness can cost a suggestion, never leak.
-    """
-
-    def __init__(self, size: int, seconds: float):
-        self.size, self.seconds = size, seconds
-        self._entries: OrderedDict[tuple, tuple[float, str | None]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get_or_compute(self, key, compute):
-        now = time.monotonic()
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is not None and now - entry[0] < self.seconds:
-                return entry[1]
-        value = compute()
-        with self._lock:
-            self._entries[key] = (now, value)
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.size:
-                self._entries.popitem(last=False)
-        return value
-
-    def clear(self):
-        with self._lock:
-            self._entries.clear()
-
-
-_corrections = _RecentCorrections(CORRECTIONS_KEPT, CORRECTION_SECONDS)
+# Corrections of words looked up in the last minute, whatever the index version. Looking a
+# rare word up costs a few hundred term reads; under load the same words come back many times
+# a second while commits change the index version as often. A correction a minute old is still
+# a good guess: the search page offers it only if it finds more of what the reader may see
+# (searching._suggestion), so staleness can cost a suggestion, never leak.
+_corrections = budgeted_cache("spelling", lambda correction: 100 + len(correction or ""),
+                              max_age=CORRECTION_SECONDS)
 
 
 def clear_cache():

@@ -22,7 +22,7 @@ from ..query_parsing import parse_user_query, positive_terms, SEARCH_FIELDS
 from ..schema import FACET_FIELDS, build_schema
 from ..searching import MAX_PAGELEN, SIMILAR_SHOWN, SearchHit, SearchPage
 from ..similar import DuplicateTable, groups_among
-from ..spelling import _RecentCorrections as TimedCache
+from ..caches import budgeted_cache
 from ..snippets import make_snippet, plain_snippet
 from ..docsets import bitmap_from_docnums
 from . import spelling
@@ -254,7 +254,8 @@ class _Ranker:
 
 _DOCUMENT_FREQUENCY = sa.text(
     "SELECT count(*) FROM search_document WHERE vector @@ CAST(quote_literal(:term) AS tsquery)")
-_frequencies = TimedCache(4096, 60.0)  # (database, term) -> documents holding it
+# (database, term) -> documents holding it, for a minute
+_frequencies = budgeted_cache("pg_term_counts", lambda count: 32, max_age=60.0)
 
 
 def _idf(connection, terms):
