@@ -28,6 +28,8 @@ def make_test_app(tmp_path, **config):
         "JOBS_WORKER": "inline",
         # Tesseract only where a test asks for it (tests/test_ocr*.py): other uploads stay quick.
         "OCR_ENABLED": False,
+        # No background warm-up thread reading an index a test is about to close (test_warming.py).
+        "SEARCH_WARM_UP": False,
         **config,
     }, instance_path=str(tmp_path / "instance"))
     with app.app_context():

@@ -56,8 +56,9 @@ def whoosh_index_state() -> dict:
 def search_cache_state() -> dict:
     """This process's search caches: the memory budget, bytes held, hits and misses per cache."""
     from ..search.caches import cache_stats
+    from ..search.warming import warm_up_state
 
-    return {"ok": True, **cache_stats()}
+    return {"ok": True, **cache_stats(), "warm_up": warm_up_state()}
 
 
 def jobs_state() -> dict:

@@ -3,7 +3,8 @@
 A full rebuild writes a new folder ``gen-<timestamp>`` while searches keep reading the
 old one, then replaces the small file ``CURRENT`` (write to a temporary file, then
 ``os.replace``: atomic), so every process switches at its next search.  Each process
-keeps its opened indexes and per-thread searchers, keyed by generation.
+keeps its opened indexes and per-thread searchers, keyed by generation, and warms each
+generation it opens in the background (SEARCH_WARM_UP, see :mod:`kmapp.search.warming`).
 """
 import fcntl
 import os
@@ -17,6 +18,7 @@ from flask import current_app
 
 from .schema import open_or_create_index
 from .searchers import ThreadLocalSearchers
+from .warming import warm_in_background
 
 POINTER = "CURRENT"
 GENERATION_PREFIX = "gen-"
@@ -68,6 +70,8 @@ def _opened_entry(generation: str):
             index = open_or_create_index(index_root() / generation)
             entry = _opened[key] = (index, ThreadLocalSearchers(index))
             _forget_older_than(key)
+            if current_app.config.get("SEARCH_WARM_UP"):
+                warm_in_background(key, index)
         return entry
 
 
