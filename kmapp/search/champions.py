@@ -31,6 +31,7 @@ from .postings import (
     field_lengths,
     leaf_field_lengths,
     leaf_term,
+    WEIGHT_CAP,
     segment_key,
     term_weights,
 )
@@ -49,26 +50,28 @@ class BM25FScorer:
         self.k1, default_b, field_b = bm25f_parameters(searcher.weighting)
         self.terms = terms
         self.stats = []  # (idf, average field length, B) per term
-        self.parts = []  # (weights, lengths) per term, whole index
+        self.parts = []  # (weights, overflow, lengths) per term, whole index
         for fieldname, text in terms:
             self.stats.append((
                 searcher.idf(fieldname, text),
                 searcher.avg_field_length(fieldname) or 1,
                 field_b.get(fieldname, default_b),
             ))
-            self.parts.append((term_weights(searcher, fieldname, text), field_lengths(searcher, fieldname)))
+            self.parts.append((*term_weights(searcher, fieldname, text), field_lengths(searcher, fieldname)))
 
     def score(self, docnum):
         """The document's score: the sum over query terms and fields."""
         total = 0.0
         k1 = self.k1
-        for (weights, lengths), (idf, average, b) in zip(self.parts, self.stats):
+        for (weights, overflow, lengths), (idf, average, b) in zip(self.parts, self.stats):
             weight = weights[docnum]
             if weight:
+                if weight == WEIGHT_CAP and overflow:
+                    weight = overflow.get(docnum, weight)
                 total += bm25(idf, weight, length_from_byte(lengths[docnum]), average, b, k1)
         return total
 
-    def term_scores(self, index, weights, lengths):
+    def term_scores(self, index, weights, lengths, overflow=None):
         """Yield (score, docnum) for term ``index`` over the given arrays
         (one segment's), for every document containing the term."""
         idf, average, b = self.stats[index]
@@ -76,7 +79,10 @@ class BM25FScorer:
         # The regex engine skips the zero bytes (absent documents) in C.
         for found in _NONZERO.finditer(weights):
             docnum = found.start()
-            yield bm25(idf, weights[docnum], length_from_byte(lengths[docnum]), average, b, k1), docnum
+            weight = weights[docnum]
+            if weight == WEIGHT_CAP and overflow:
+                weight = overflow.get(docnum, weight)
+            yield bm25(idf, weight, length_from_byte(lengths[docnum]), average, b, k1), docnum
 
 
 def champion_candidates(searcher, scorer, matched, size=CHAMPION_SIZE):
@@ -106,9 +112,9 @@ def segment_champions(leaf, scorer, index, size=CHAMPION_SIZE):
     key = (segment, fieldname, text, size)
     champions = _champions.get(key) if segment is not None else None
     if champions is None:
-        weights = leaf_term(leaf, fieldname, text, with_weights=True)[1]
+        _bitmap, weights, overflow = leaf_term(leaf, fieldname, text, with_weights=True)
         lengths = leaf_field_lengths(leaf, fieldname)
-        champions = heapq.nlargest(size, scorer.term_scores(index, weights, lengths))
+        champions = heapq.nlargest(size, scorer.term_scores(index, weights, lengths, overflow))
         if segment is not None:
             _champions.put(key, champions)
     return champions

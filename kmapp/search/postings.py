@@ -2,8 +2,10 @@
 
 For a term we keep a *bitmap* (a Python int, bit n = document n contains the
 term) and, for ranked text fields, a *weight array* (one byte per document:
-the term's frequency times the field boost, capped at 255 -- BM25 saturates
-long before that).  For a text field we keep its per-document *lengths* in
+the term's frequency times the field boost; a weight of 255 or more is stored
+as 255 and kept exactly in a small *overflow* mapping, because capping it
+would rank a long document -- whose length makes BM25 need a higher frequency
+-- below where Whoosh's exact BM25F puts it).  For a text field we keep its per-document *lengths* in
 Whoosh's own one-byte encoding.  Together these let totals, facets and
 BM25F scoring run over plain arrays instead of Whoosh's matcher objects,
 which cost tens of microseconds per document in Python.
@@ -26,12 +28,15 @@ from .caches import bitmap_size, budgeted_cache, bytes_size
 from .engine import field_length_bytes, posting_blocks, reads_blocks, unfiltered_postings
 
 
+WEIGHT_CAP = 255  # a weight byte of this value means "look in the overflow mapping"
+
+
 def _bitmap_and_weights_size(entry):
-    bitmap, weights = entry
-    return bitmap_size(bitmap) + bytes_size(weights)
+    bitmap, weights, overflow = entry
+    return bitmap_size(bitmap) + bytes_size(weights) + 100 * len(overflow or ())
 
 
-# Per segment: (bitmap, weights or None) per term, and lengths per field.
+# Per segment: (bitmap, weights or None, overflow or None) per term, and lengths per field.
 term_cache = budgeted_cache("postings", _bitmap_and_weights_size)
 length_cache = budgeted_cache("lengths", bytes_size)
 
@@ -50,13 +55,18 @@ def term_bitmap(searcher, fieldname, text, keep_weights=False):
 
 
 def term_weights(searcher, fieldname, text):
-    """One byte per document: the term's posting weight (0 = absent)."""
-    parts = [entry[1] for entry, _offset in _segment_entries(searcher, fieldname, text, True)]
-    return b"".join(parts)
+    """(one byte per document: the term's posting weight, 0 = absent; {docnum: weight} for
+    the documents whose byte is ``WEIGHT_CAP``, or None)."""
+    parts, overflow = [], {}
+    for (_bitmap, weights, extra), offset in _segment_entries(searcher, fieldname, text, True):
+        parts.append(weights)
+        if extra:
+            overflow.update((docnum + offset, weight) for docnum, weight in extra.items())
+    return b"".join(parts), overflow or None
 
 
 def _segment_entries(searcher, fieldname, text, with_weights):
-    """Yield ((bitmap, weights), offset) per segment, reading what is missing."""
+    """Yield ((bitmap, weights, overflow), offset) per segment, reading what is missing."""
     for leaf, offset in searcher.reader().leaf_readers():
         yield leaf_term(leaf, fieldname, text, with_weights), offset
 
@@ -69,7 +79,7 @@ def segment_key(leaf):
 
 
 def leaf_term(leaf, fieldname, text, with_weights):
-    """(bitmap, weights or None) of a term within one segment (cached)."""
+    """(bitmap, weights or None, overflow or None) of a term within one segment (cached)."""
     segment = segment_key(leaf)
     if segment is None:
         return _read_leaf_term(leaf, fieldname, text, with_weights)
@@ -85,13 +95,18 @@ def _read_leaf_term(leaf, fieldname, text, with_weights):
     doc_count = leaf.doc_count_all()
     bits = bytearray((doc_count + 8) // 8)
     weights = bytearray(doc_count) if with_weights else None
+    overflow = {}
     for ids, block_weights in _leaf_blocks(leaf, fieldname, text, with_weights):
         for docnum in ids:
             bits[docnum >> 3] |= 1 << (docnum & 7)
         if with_weights:
             for docnum, weight in zip(ids, block_weights):
-                weights[docnum] = weight if weight < 255 else 255
-    return int.from_bytes(bits, "little"), (bytes(weights) if with_weights else None)
+                if weight < WEIGHT_CAP:
+                    weights[docnum] = weight
+                else:
+                    weights[docnum] = WEIGHT_CAP
+                    overflow[docnum] = weight
+    return int.from_bytes(bits, "little"), (bytes(weights) if with_weights else None), overflow or None
 
 
 def _leaf_blocks(leaf, fieldname, text, with_weights):
