@@ -18,6 +18,7 @@ documents.
 import argparse
 import os
 import random
+import resource
 import sys
 import time
 from contextlib import contextmanager
@@ -25,7 +26,7 @@ from contextlib import contextmanager
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from bench.search_bench import build_whoosh, filters_for, make_queries  # noqa: E402
-from kmapp.search import ranking  # noqa: E402
+from kmapp.search import caches, ranking  # noqa: E402
 from kmapp.search.query_parsing import SEARCH_FIELDS, positive_terms  # noqa: E402
 from kmapp.search.schema import open_or_create_index  # noqa: E402
 from kmapp.search.searching import _SearchContext  # noqa: E402
@@ -62,13 +63,19 @@ def top_docs(searcher, viewer, text, filters, budget):
     return ranked, matched.bit_count(), in_app
 
 
-def agreement(searcher, queries, viewer=BENCH_VIEWER):
+def agreement(searcher, queries, viewer=BENCH_VIEWER, timings=None):
     """[(kind, query, matches, kept of the exact top 10, used by the app)] for every query
-    with more than ``TOP`` matches (fewer: both ways score every match)."""
+    with more than ``TOP`` matches (fewer: both ways score every match).  With ``timings``
+    (a dict), the app's own ranking of each query (default budget, run twice: cold, warm) is
+    timed into it: {kind: [(cold ms, warm ms)]}."""
     rows, rng = [], random.Random(3)
     for kind, texts in queries.items():
         for text in texts:
             filters = filters_for(kind, rng)
+            if timings is not None:
+                timings.setdefault(kind, []).append(tuple(
+                    _ms(lambda: top_docs(searcher, viewer, text, filters, ranking.EXACT_SCORING_BUDGET))
+                    for _pass in ("cold", "warm")))
             exact, matches, in_app = top_docs(searcher, viewer, text, filters, budget=float("inf"))
             if matches <= TOP:
                 continue
@@ -76,6 +83,17 @@ def agreement(searcher, queries, viewer=BENCH_VIEWER):
             kept = len({d for d, _ in exact} & {d for d, _ in fast})
             rows.append((kind, text, matches, kept, in_app))
     return rows
+
+
+def _ms(run):
+    started = time.perf_counter()
+    run()
+    return (time.perf_counter() - started) * 1000
+
+
+def _p(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
 def meets_goal(rows):
@@ -124,12 +142,26 @@ def main():
         print(f"\n## Champion lists vs exact BM25F: {searcher.doc_count():,} assets, "
               f"{args.queries} queries per kind, champion size {ranking.CHAMPION_SIZE}\n")
         started = time.perf_counter()
-        rows = agreement(searcher, make_queries(args.queries))
+        timings = {}
+        rows = agreement(searcher, make_queries(args.queries), timings=timings)
         report(rows)
+        print("\nThe app's ranking (default budget; matching, ranking, no snippets or facets), ms: "
+              + "; ".join(f"{kind} cold p50 {_p([c for c, _ in t], .5):.1f} p95 {_p([c for c, _ in t], .95):.1f}, "
+                          f"warm p50 {_p([w for _, w in t], .5):.1f} p95 {_p([w for _, w in t], .95):.1f}"
+                          for kind, t in timings.items()))
         print(f"\n{'GOAL MET' if meets_goal(rows) else 'GOAL MISSED'}: {share_kept(rows):.1%} of queries keep "
               f">= {GOAL_KEPT} of the exact top {TOP} (goal {GOAL_SHARE:.0%}); "
               f"{time.perf_counter() - started:.0f} s")
+    stats = caches.cache_stats()
+    print(f"search caches after the run: {stats['used_bytes'] / caches.MB:.1f} MB of a "
+          f"{stats['budget_bytes'] / caches.MB:.0f} MB budget ("
+          + ", ".join(f"{name} {cache['bytes'] / caches.MB:.1f}" for name, cache in stats["caches"].items()
+                      if cache["entries"]) + f"); process max RSS {_max_rss_mb():.0f} MB")
     index.close()
+
+
+def _max_rss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":

@@ -11,7 +11,9 @@ Why these shares (at 100,000 assets in one segment, measured sizes in brackets):
 * ``postings``: per segment and term, the documents bitmap and one weight byte per document
   (up to ~115 KB per term); the bulk of the hot data, and what ``warm_up`` fills (~55 MB).
 * ``lengths``: one byte per document per text field (100 KB per field and segment).
-* ``champions``: the best few hundred documents per term (~40 KB per term).
+* ``champions``: the best 300 documents per term and segment (~35 KB), 2,400 (~280 KB) when
+  the short lists cannot guarantee a page; at 20,000 assets bench/champions_bench.py fills
+  its 12% of the default budget, hence 16%.
 * ``facets``: one bitmap per facet value per index version (several MB per version).
 * ``facet_terms``: documents per tag, per segment, to pick the tags worth counting.
 * ``phrases``: per segment and phrase, the documents holding it (a bitmap).
@@ -38,9 +40,9 @@ from collections import OrderedDict
 MB = 1024 * 1024
 DEFAULT_MEMORY_MB = 256
 SHARES = {
-    "postings": 0.46,
+    "postings": 0.42,
     "lengths": 0.06,
-    "champions": 0.12,
+    "champions": 0.16,
     "facets": 0.10,
     "facet_terms": 0.02,
     "phrases": 0.05,

@@ -86,17 +86,30 @@ class BM25FScorer:
 
 
 def champion_candidates(searcher, scorer, matched, size=CHAMPION_SIZE):
-    """Document numbers of matched documents in the terms' champion lists."""
+    """(document numbers of matched documents in the terms' champion lists, the highest
+    score a document in none of the lists can have).
+
+    The bound: on each term such a document scores at most the last score of that term's
+    list (nothing, if the list holds every document with the term), so its total is at most
+    the sum of those, in the segment where that sum is highest.  A page whose last score
+    reaches it is exactly the top of all matches.
+    """
     data = matched.to_bytes((matched.bit_length() + 7) // 8, "little")
     found = set()
+    ceiling = 0.0
     for leaf, offset in searcher.reader().leaf_readers():
+        outside = 0.0
         for index in range(len(scorer.terms)):
-            for _score, local in segment_champions(leaf, scorer, index, size):
+            champions = segment_champions(leaf, scorer, index, size)
+            if len(champions) == size:
+                outside += champions[-1][0]
+            for _score, local in champions:
                 docnum = local + offset
                 position = docnum >> 3
                 if position < len(data) and data[position] >> (docnum & 7) & 1:
                     found.add(docnum)
-    return found
+        ceiling = max(ceiling, outside)
+    return found, ceiling
 
 
 def segment_champions(leaf, scorer, index, size=CHAMPION_SIZE):

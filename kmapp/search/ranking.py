@@ -10,7 +10,8 @@ We already know exactly which documents match (a bitmap, see
 * By relevance: BM25F exactly as Whoosh computes it, from cached arrays (see
   :mod:`kmapp.search.champions`).  While matches x terms stays within
   ``EXACT_SCORING_BUDGET`` all matches are scored; beyond that, only the
-  champion-list candidates are.
+  champion-list candidates are, from longer lists when the short ones cannot
+  guarantee the page (bench/champions_bench.py measures the agreement).
   Phrase words count as ordinary terms for ranking.
 """
 
@@ -41,25 +42,36 @@ def top_docnums(searcher, matched, limit, *, newest_first, version_key, terms):
     if newest_first or not terms:
         return [(docnum, None) for docnum in _newest_first(searcher, matched, limit, version_key)]
     scorer = BM25FScorer(searcher, terms)
-    candidates = None
     if matched.bit_count() * len(terms) > max(EXACT_SCORING_BUDGET, limit * len(terms)):
-        candidates = _champions_for(searcher, scorer, matched, limit)
-    if candidates is None:
-        candidates = docnums_from_bitmap(matched)
+        best = _best_of_champions(searcher, scorer, matched, limit)
+        if best is not None:
+            return best
+    return _best(scorer, docnums_from_bitmap(matched), limit)
+
+
+def _best(scorer, candidates, limit):
     scored = ((scorer.score(docnum), docnum) for docnum in candidates)
     # Highest score first; equal scores in index order, like Whoosh.
     best = heapq.nsmallest(limit, ((-score, docnum) for score, docnum in scored))
     return [(docnum, -negated) for negated, docnum in best]
 
 
-def _champions_for(searcher, scorer, matched, limit):
-    """Champion candidates, or None if too few match to fill the page (a
-    narrow filter over broad words): then every match is scored."""
+def _best_of_champions(searcher, scorer, matched, limit):
+    """The best ``limit`` champion candidates, or None if too few match to fill the page (a
+    narrow filter over broad words): then every match is scored.
+
+    Short lists first; if a document in none of them could still beat the last of the page
+    (see :func:`~kmapp.search.champions.champion_candidates`), lists eight times longer,
+    whose page is kept either way (scoring every match is what champions avoid)."""
     size = max(CHAMPION_SIZE, 5 * limit)
-    for attempt in (size, 8 * size):
-        found = champion_candidates(searcher, scorer, matched, attempt)
-        if len(found) >= limit:
-            return sorted(found)
+    attempts = (size, 8 * size)
+    for attempt in attempts:
+        found, ceiling = champion_candidates(searcher, scorer, matched, attempt)
+        if len(found) < limit:
+            continue
+        best = _best(scorer, sorted(found), limit)
+        if best[-1][1] >= ceiling or attempt == attempts[-1]:
+            return best
     return None
 
 

@@ -50,7 +50,7 @@ def test_the_caches_stay_within_the_budget_however_much_is_searched(tmp_path, bu
     stats = caches.cache_stats()
     for name, cache in stats["caches"].items():
         assert cache["bytes"] <= cache["max_bytes"], name
-        assert cache["max_bytes"] == int(caches.SHARES[name] * 0.03 * caches.MB)
+        assert cache["max_bytes"] == int(caches.SHARES[name] * int(0.03 * caches.MB))
     assert 0 < stats["used_bytes"] <= stats["budget_bytes"] == int(0.03 * caches.MB)
     assert _stats("postings")["evictions"] > 0  # really filled beyond its share
     assert _stats("phrases")["evictions"] > 0
@@ -122,7 +122,7 @@ def test_the_command_prints_what_the_running_server_holds(app, client, world, ac
     assert result.exit_code == 0, result.output
     postings = _stats("postings")
     line = next(line for line in result.output.splitlines() if line.startswith("postings"))
-    assert line.split()[1:3] == ["46%", str(postings["entries"])]
+    assert line.split()[1:3] == [f"{caches.SHARES['postings'] * 100:.0f}%", str(postings["entries"])]
     assert f"{postings['hits']:>10}{postings['misses']:>10}" in line
     assert "anggaran cache pencarian 256 MB" in result.output
 
