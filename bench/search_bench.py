@@ -13,9 +13,18 @@ With ``--backend postgres`` (or ``all``: Whoosh and PostgreSQL in one run) the c
 written to the PostgreSQL backend's table (bench/postgres_search.py) and searched as the app
 does; with both, the run ends with how many of Whoosh's top 10 PostgreSQL's top 10 keep.
 
-Notes on fairness: FTS5 (unicode61) does no stemming, so it is given the
-surface words; its facet counts come from one extra GROUP-BY-able scan of
-the matched rows, done here in Python with Counter.
+Notes on fairness: FTS5 is given the text as the portal's analyzer makes it (Sastrawi stems,
+stop words out), documents and queries alike, so both engines match the same documents; its
+build time includes that analysis (with the stems the Whoosh build cached in this process).
+Its facet counts come from one extra scan of the matched rows, counted in Python.
+``--plain-whoosh`` also times Whoosh's own search path (BM25F over every match, facets by
+``groupedby``) on the portal's index, with the same parsed queries.
+
+Each engine is measured in a fresh process; ``--data-dir`` keeps the corpus, the indexes (and
+the PostgreSQL schema ``kmbench_N``) with their build figures, so a later run re-measures
+without rebuilding:
+
+    .venv/bin/python bench/search_bench.py --n 100000 --backend all --plain-whoosh --data-dir /work/benchdata
 """
 
 import argparse
@@ -43,7 +52,7 @@ from collections import Counter
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from kmapp.search import schema as schema_module  # noqa: E402
-from kmapp.search.analysis import INDONESIAN_STOP_WORDS  # noqa: E402
+from kmapp.search.analysis import INDONESIAN_STOP_WORDS, analyze  # noqa: E402
 from kmapp.search.postings import warm_up  # noqa: E402
 from kmapp.search.schema import document_fields, open_or_create_index  # noqa: E402
 from kmapp.search.searchers import ThreadLocalSearchers  # noqa: E402
@@ -266,7 +275,13 @@ def build_whoosh(path, documents, procs):
     return stats
 
 
+def stemmed(text):
+    """``text`` as the portal's analyzer sees it (Sastrawi stems, stop words out), for FTS5."""
+    return " ".join(analyze(text))
+
+
 def build_sqlite(path, documents):
+    """FTS5 over the stemmed text, so that both engines match the same words."""
     db = sqlite3.connect(path)
     db.executescript("""
         CREATE TABLE assets(id INTEGER PRIMARY KEY, agency TEXT, agency_name TEXT,
@@ -281,7 +296,8 @@ def build_sqlite(path, documents):
             doc["km_stage"], doc["visibility"], doc["cop"], doc["title"],
             doc["published"].isoformat()))
         db.execute("INSERT INTO fts(rowid, title, summary, body, tags) VALUES (?,?,?,?,?)", (
-            doc["asset_id"], doc["title"], doc["summary"], doc["body"], ", ".join(doc["tags"])))
+            doc["asset_id"], stemmed(doc["title"]), stemmed(doc["summary"]), stemmed(doc["body"]),
+            stemmed(", ".join(doc["tags"]))))
     db.commit()
     return db
 
@@ -292,8 +308,10 @@ SQL_VISIBLE = """(a.visibility = 'all' OR (a.visibility = 'agency' AND a.agency 
 
 def sqlite_search(db, viewer, text, filters, pagelen=10):
     """One FTS5 results page: top hits with snippet, total, 4 facet counts."""
-    match = " ".join(text.split()) if text.startswith('"') else \
-        " ".join(f'"{w}"' for w in text.split())
+    words = stemmed(text).split()
+    match = '"%s"' % " ".join(words) if text.startswith('"') else " ".join(f'"{w}"' for w in words)
+    if not words:
+        return [], 0, []
     communities = ",".join(str(c) for c in sorted(viewer.community_ids)) or "NULL"
     where = "fts MATCH :match AND " + SQL_VISIBLE % communities
     params = {"match": match, "agency": viewer.agency_code}
@@ -334,6 +352,37 @@ def whoosh_runner(searchers, viewer, kind):
     def run(text, filters):
         searcher = searchers.current()  # as a web worker thread would
         return search(searcher, text, visible_to=viewer, filters=filters, page=1, pagelen=10).total
+    run.kind = kind
+    return run
+
+
+PLAIN_FACETS = ("agency", "asset_type", "year", "km_stage")
+
+
+def plain_whoosh_runner(searchers, viewer, kind):
+    """Whoosh's own path: BM25F scoring of every match, visibility as a filter query,
+    facets by ``groupedby``, highlights of the stored summary."""
+    from whoosh import query as wq
+    from whoosh import sorting
+
+    from kmapp.search.filters import filters_query
+    from kmapp.search.query_parsing import parse_user_query
+    from kmapp.search.visibility import visibility_query
+
+    facets = sorting.Facets()
+    for name in PLAIN_FACETS:
+        facets.add_field(name)
+
+    def run(text, filters):
+        searcher = searchers.current()
+        allowed = [q for q in (visibility_query(viewer), filters_query(filters)) if q is not None]
+        results = searcher.search(parse_user_query(searcher.schema, text), limit=10, groupedby=facets,
+                                  filter=wq.And(allowed) if allowed else None)
+        for hit in results:
+            hit.highlights("summary")
+        for name in PLAIN_FACETS:
+            results.groups(name)
+        return len(results)
     run.kind = kind
     return run
 
@@ -394,6 +443,8 @@ def main():
     parser.add_argument("--same-process", action="store_true",
                         help="query in the process that built the indexes (the old way: "
                              "'cold' then means caches the build left behind)")
+    parser.add_argument("--plain-whoosh", action="store_true",
+                        help="also time Whoosh's own search path (BM25F over every match) on the same index")
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # internal: one engine, in a child
     args = parser.parse_args()
     if args.excerpt_chars is not None:
@@ -473,6 +524,8 @@ def prepare_engines(args, workdir):
                 "wall": wall, "cpu": cpu, "size": dir_size(path),
                 "excerpt_bytes": stats.excerpt_bytes, "full_bytes": stats.full_bytes_estimate()})
         prepared.append(("Whoosh", figures))
+        if args.plain_whoosh:
+            prepared.append(("Whoosh (plain)", figures))
     if args.backend in ("postgres", "all"):
         from bench.postgres_search import PostgresIndex
 
@@ -500,12 +553,13 @@ def prepare_engines(args, workdir):
 
 # --- Measuring: each engine in a fresh process ------------------------------------------------
 
-ENGINE_KEYS = {"Whoosh": "whoosh", "PostgreSQL": "postgres", "SQLite FTS5": "fts5"}
+ENGINE_KEYS = {"Whoosh": "whoosh", "Whoosh (plain)": "whoosh-plain", "PostgreSQL": "postgres",
+               "SQLite FTS5": "fts5"}
 
 
 def open_engine(args, workdir, name):
     """(handle, runner factory) for one engine's index kept in ``workdir``."""
-    if name == "Whoosh":
+    if name in ("Whoosh", "Whoosh (plain)"):
         ix = open_or_create_index(args.index_dir or os.path.join(workdir, f"whoosh-{args.n}"))
         searchers = ThreadLocalSearchers(ix)
         searchers.current()  # the generation is opened before the first query, as in the app
@@ -513,7 +567,7 @@ def open_engine(args, workdir, name):
             started = time.perf_counter()
             warmed = warm_up(searchers.current())
             print(f"warm_up(): {warmed} terms in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-        return searchers, whoosh_runner
+        return searchers, whoosh_runner if name == "Whoosh" else plain_whoosh_runner
     if name == "PostgreSQL":
         from bench.postgres_search import PostgresIndex, postgres_runner
 
@@ -570,7 +624,7 @@ def run_benchmark(args, workdir):
     print(f"\n## Search benchmark: {args.n:,} assets, {args.queries} queries per kind\n")
     print("Build: " + "; ".join(
         f"{name} {args.n / f['wall']:,.0f} assets/s wall, {args.n / f['cpu']:,.0f} per CPU-s, {f['size'] / 1e6:,.0f} MB"
-        for name, f in prepared if f["wall"]) + "\n")
+        for name, f in prepared if f["wall"] and name != "Whoosh (plain)") + "\n")
     if args.backend == "all":
         print_top10_agreement(args, workdir, BENCH_VIEWER, queries)
     print("| engine | query kind | mean hits | p50 ms | p95 ms | p50 CPU ms | p95 CPU ms |")
