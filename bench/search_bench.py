@@ -445,6 +445,7 @@ def main():
                              "'cold' then means caches the build left behind)")
     parser.add_argument("--plain-whoosh", action="store_true",
                         help="also time Whoosh's own search path (BM25F over every match) on the same index")
+    parser.add_argument("--summary", help="also write the figures as JSON here (bench/scale_report.py)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # internal: one engine, in a child
     args = parser.parse_args()
     if args.excerpt_chars is not None:
@@ -629,11 +630,13 @@ def run_benchmark(args, workdir):
         print_top10_agreement(args, workdir, BENCH_VIEWER, queries)
     print("| engine | query kind | mean hits | p50 ms | p95 ms | p50 CPU ms | p95 CPU ms |")
     print("|---|---|---|---|---|---|---|")
+    summary = {"n": args.n, "queries": args.queries, "builds": dict(prepared), "rows": []}
     for name, figures in prepared:
         if args.same_process:
             rows = measure(args, workdir, name, BENCH_VIEWER, queries)
         else:
             rows = measure_in_fresh_process(args, workdir, name)
+        summary["rows"] += [[name, *row] for row in rows]
         for kind, label, mean_hits, p50, p95, cpu50, cpu95 in rows:
             print(f"| {name} | {kind} ({label}) | {mean_hits:,.0f} | {p50:.1f} | {p95:.1f} "
                   f"| {cpu50:.1f} | {cpu95:.1f} |", flush=True)
@@ -642,6 +645,9 @@ def run_benchmark(args, workdir):
         print(f"\nWhoosh index {whoosh['size'] / 1e6:,.0f} MB, of which stored body excerpts "
               f"({schema_module.BODY_EXCERPT_CHARS:,} chars, zlib) {whoosh['excerpt_bytes'] / 1e6:,.1f} MB; "
               f"storing whole bodies (zlib) would add about {whoosh['full_bytes'] / 1e6:,.1f} MB instead.")
+    if args.summary:
+        with open(args.summary, "w") as handle:
+            json.dump(summary, handle)
     print("\nCold: the first run of each distinct query in a fresh process after the index is opened "
           "(the OS page cache may hold the index files from the build or an earlier run).")
 
