@@ -24,7 +24,9 @@ import time
 BENCH = os.path.dirname(os.path.abspath(__file__))
 QUERY_KINDS = ("one-word", "two-word", "phrase", "faceted", "very common word")
 DASHBOARD_PAGES = (("yearly dashboard", "/programme/?year="), ("largest agency page", "/programme/agencies/"),
-                   ("CSV export", "/programme/export.csv"), ("XLSX export", "/programme/export.xlsx"))
+                   ("CSV export", "/programme/export.csv"), ("XLSX export", "/programme/export.xlsx"),
+                   ("dashboard's maturity panel", "/maturity/watch"),
+                   ("dashboard's handover panel", "/handover/programme"))
 
 
 def run(script, *arguments, summary):
