@@ -52,8 +52,24 @@ def main() -> None:
                 raise result.exception
             print(f"move: wall {wall:.1f} s, CPU {after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime:.1f} s "
                   "(this process; PostgreSQL's own CPU not included)")
+            _check_moved(url, folder)
         close(app)
         shutil.rmtree(folder / "copy", ignore_errors=True)
+
+
+def _check_moved(url: str, folder: Path) -> None:
+    """`flask check` on the moved portal, as an app server would run it after the move."""
+    from kmapp import create_app
+    from tests.demo_instance import DEMO_CONFIG, close
+
+    moved = create_app(DEMO_CONFIG | {"SQLALCHEMY_DATABASE_URI": url, "SEARCH_BACKEND": "postgres",
+                                      "UPLOAD_DIR": str(folder / "shared-uploads")},
+                       instance_path=str(folder / "moved"))
+    started = time.monotonic()
+    result = moved.test_cli_runner().invoke(args=["check"])
+    print(result.output.strip())
+    print(f"check on PostgreSQL: exit {result.exit_code}, {time.monotonic() - started:.1f} s")
+    close(moved)
 
 
 if __name__ == "__main__":

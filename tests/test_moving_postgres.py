@@ -95,7 +95,7 @@ def test_a_moved_portal_runs_on_postgresql(source, target, tmp_path):
         version = db.session.scalars(sa.select(AssetFileVersion)).one()
         assert version.extraction_warning == "halamanrusak"
         assert "Rujukan pasien" in version.extracted_text
-        cop_id, meeting_id = db.session.scalar(sa.select(Meeting.community_id)), db.session.scalar(sa.select(Meeting.id))
+        cop_id, meeting_id = db.session.execute(sa.select(Meeting.community_id, Meeting.id).limit(1)).one()
 
     runner = app.test_cli_runner()
     created = runner.invoke(args=["create-user", "--login", "pegawai.baru", "--name", "Pegawai Baru",
@@ -179,3 +179,16 @@ def test_an_upload_that_does_not_verify_stops_the_move_before_the_database(sourc
 def test_only_a_postgresql_target_is_accepted(source, tmp_path):
     result = move(source, f"sqlite:///{tmp_path / 'other.db'}")
     assert result.exit_code != 0 and "PostgreSQL" in result.output
+
+
+def test_a_source_behind_the_migrations_is_upgraded_first(source, target):
+    with source.app_context():
+        db.session.execute(sa.text("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)"))
+        db.session.execute(sa.text("INSERT INTO alembic_version VALUES ('0019')"))
+        db.session.commit()
+    result = move(source, target)
+    assert result.exit_code != 0 and "init-db" in result.output
+    engine = sa.create_engine(normalise_database_url(target))
+    with engine.connect() as connection:
+        assert sa.inspect(connection).get_table_names() == []
+    engine.dispose()

@@ -33,6 +33,7 @@ def move_to_postgres_command(target, uploads_target, batch):
     if report.files is not None:
         files = report.files
         click.echo(f"Berkas unggahan: {files.copied} disalin, {files.already_there} sudah ada, "
-                   f"{files.bytes} bita, {files.hashed} dicocokkan dengan SHA-256 di basis data, sisanya dengan ukuran.")
+                   f"{files.bytes} bita; {files.hashed} dicocokkan dengan SHA-256 di basis data, "
+                   "sisanya dengan ukuran.")
     click.echo(f"Selesai dalam {report.seconds:.1f} detik. Arahkan DATABASE_URL ke tujuan (dan KMAPP_UPLOAD_DIR "
                "ke folder bersama), dengan KMAPP_SEARCH_BACKEND=postgres.")

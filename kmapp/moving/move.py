@@ -8,7 +8,8 @@ from flask import current_app
 from ..extensions import db
 from .files import FilesCopy, copy_uploads, known_hashes
 from .rows import TableCopy, copy_table, count_rows
-from .target import MoveError, advance_sequences, create_schema, refuse_unless_empty, target_app
+from .target import (MoveError, advance_sequences, create_schema, refuse_unless_empty,
+                     refuse_unless_source_current, target_app)
 
 DEFAULT_BATCH = 1000
 
@@ -35,6 +36,7 @@ def move_to_postgres(target_url: str, uploads_target: Path | None = None, batch:
     source_engine = db.engine
     if source_engine.dialect.name != "sqlite":
         raise MoveError(f"Portal ini sudah memakai {source_engine.dialect.name}, bukan SQLite.")
+    refuse_unless_source_current(source_engine, current_app)
     tables = db.metadata.sorted_tables
     app = target_app(target_url)
     with app.app_context():

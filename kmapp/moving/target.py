@@ -1,6 +1,7 @@
 """The PostgreSQL side of a move: an app over the target, its emptiness, its schema, its sequences."""
 import sqlalchemy as sa
 from flask import Flask, current_app
+from sqlalchemy.dialects.postgresql import REGCLASS
 from sqlalchemy.engine import make_url
 
 from ..config import normalise_database_url
@@ -17,19 +18,33 @@ def target_app(target_url: str) -> Flask:
 
     url = normalise_database_url(target_url)
     if make_url(url).get_backend_name() != "postgresql":
-        raise MoveError(f"Tujuan harus basis data PostgreSQL (postgresql://...), bukan {make_url(url).get_backend_name()}.")
+        raise MoveError("Tujuan harus basis data PostgreSQL (postgresql://...), "
+                        f"bukan {make_url(url).get_backend_name()}.")
     config = dict(current_app.config)
     config.update(SQLALCHEMY_DATABASE_URI=url, SEARCH_BACKEND="postgres", JOBS_WORKER="external")
     return create_app(config, instance_path=current_app.instance_path)
+
+
+def refuse_unless_source_current(engine, app: Flask) -> None:
+    """The copy reads the models' columns: a source whose schema is behind them is upgraded first.
+    (A database made by ``create_all``, as in tests, has no ``alembic_version``: taken as current.)"""
+    from alembic.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    with engine.connect() as connection:
+        revision = MigrationContext.configure(connection).get_current_revision()
+    head = ScriptDirectory(app.extensions["migrate"].directory).get_current_head()
+    if revision is not None and revision != head:
+        raise MoveError(f"Basis data sumber di migrasi {revision}, yang terbaru {head}: jalankan "
+                        "`flask --app kmapp init-db` dulu, lalu ulangi pemindahan.")
 
 
 def tables_with_rows(connection) -> list[str]:
     """Tables of the target's schema that hold rows (``alembic_version`` aside: a schema
     created by `flask init-db` or by a failed move is still empty)."""
     names = sa.inspect(connection).get_table_names()
-    preparer = connection.dialect.identifier_preparer
     return [name for name in sorted(names) if name != "alembic_version" and connection.scalar(
-        sa.text(f"SELECT EXISTS (SELECT 1 FROM {preparer.quote(name)})"))]
+        sa.select(sa.exists(sa.select(sa.literal(1)).select_from(sa.table(name)))))]
 
 
 def refuse_unless_empty(engine) -> None:
@@ -67,8 +82,8 @@ def advance_sequences(connection, tables) -> int:
                                          {"table": preparer.quote(table.name), "column": column.name})
             if sequence is None:
                 continue
-            connection.execute(sa.text(
-                f"SELECT setval(:sequence, COALESCE((SELECT max({preparer.quote(column.name)}) "
-                f"FROM {preparer.quote(table.name)}), 0) + 1, false)"), {"sequence": sequence})
+            largest = sa.select(sa.func.max(column)).scalar_subquery()
+            next_id = sa.func.coalesce(largest, 0) + 1
+            connection.execute(sa.select(sa.func.setval(sa.cast(sequence, REGCLASS), next_id, False)))
             advanced += 1
     return advanced
