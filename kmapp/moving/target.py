@@ -21,6 +21,7 @@ def target_app(target_url: str) -> Flask:
         raise MoveError("Tujuan harus basis data PostgreSQL (postgresql://...), "
                         f"bukan {make_url(url).get_backend_name()}.")
     config = dict(current_app.config)
+    config.pop("SQLALCHEMY_ENGINE_OPTIONS", None)  # options for the SQLite source would not fit
     config.update(SQLALCHEMY_DATABASE_URI=url, SEARCH_BACKEND="postgres", JOBS_WORKER="external")
     return create_app(config, instance_path=current_app.instance_path)
 
