@@ -18,6 +18,7 @@ table existed is brought up to date first, as migration 0010 would.
 """
 import argparse
 import contextlib
+import json
 import os
 import random
 import resource
@@ -60,6 +61,7 @@ def parse_args():
     parser.add_argument("--schema", help="with --database-url: keep the generated data in this schema; if it "
                                          "exists, reuse it (default: a fresh schema, dropped afterwards)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--summary", help="also write the measurements as JSON here (bench/scale_report.py)")
     parser.set_defaults(reuse=False)
     return parser.parse_args()
 
@@ -271,6 +273,8 @@ def main():
                 _analyze(admin_engine, url)
             rows = _measure_all(app, args, facts)
             _report(args, facts, timings, rows, db.engine.dialect.name)
+            if args.summary:
+                _write_summary(args.summary, facts, rows, db.engine.dialect.name)
             if db.engine.dialect.name == "sqlite":
                 _explain()
     finally:
@@ -373,9 +377,9 @@ def _measure_all(app, args, facts) -> list[dict]:
     client = app.test_client()
     assert client.post("/login", data={"login": "admin", "password": PASSWORD}).status_code == 302
 
-    def get(url):
+    def get(url, headers=None):
         def run():
-            response = client.get(url, headers={"Accept-Encoding": "gzip"})
+            response = client.get(url, headers={"Accept-Encoding": "gzip", **(headers or {})})
             assert response.status_code == 200, response.status_code
             run.size = len(response.data)
         return run
@@ -386,7 +390,20 @@ def _measure_all(app, args, facts) -> list[dict]:
         row = measure(f"GET {url}", runner, args.repeat)
         row["bytes"] = runner.size
         rows.append(row)
+    # The panels the dashboard page loads with htmx once it is shown (maturity early warning,
+    # knowledge handover): part of what the user waits for.
+    for url in ("/maturity/watch", "/handover/programme"):
+        runner = get(url, {"HX-Request": "true"})
+        row = measure(f"GET {url} (dashboard panel)", runner, args.repeat)
+        row["bytes"] = runner.size
+        rows.append(row)
     return rows
+
+
+def _write_summary(path, facts, rows, dialect):
+    with open(path, "w") as handle:
+        json.dump({"database": dialect, "accesses": facts["accesses"], "employees": facts["employees"],
+                   "rows": [{key: row[key] for key in ("label", "p50", "max", "cpu")} for row in rows]}, handle)
 
 
 def _report(args, facts, timings, rows, dialect):

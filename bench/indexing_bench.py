@@ -121,6 +121,7 @@ def main():
     parser.add_argument("--n", type=int, default=3000, help="assets in the corpus")
     parser.add_argument("--procs", type=int, default=2, help="processes for the multi-process row (1: skip it)")
     parser.add_argument("--corpus-dir", default=os.path.join(tempfile.gettempdir(), "kmapp-bench"))
+    parser.add_argument("--summary", help="also write the results as JSON here (bench/scale_report.py)")
     parser.add_argument("--run", choices=CONFIGS, help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -133,6 +134,9 @@ def main():
         done = subprocess.run([sys.executable, __file__, "--run", config, "--corpus", corpus,
                                "--procs", str(processes)], capture_output=True, text=True, check=True)
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    if args.summary:
+        with open(args.summary, "w") as handle:
+            json.dump({"rows": results}, handle)
     base = results[0]["documents"] / results[0]["cpu"]
     print(f"\n{args.n} synthetic assets (bodies 300-1,500 words), empty stem caches, corpus {corpus}\n")
     print("| path | processes | CPU s | wall s | docs / CPU-s | docs / wall-s | vs library (CPU) | index MB |")

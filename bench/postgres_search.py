@@ -20,16 +20,23 @@ BATCH = 500
 
 
 class PostgresIndex:
-    """A schema holding one corpus; ``close()`` drops it (unless kept)."""
+    """A schema holding one corpus; ``close()`` drops it (unless kept).
 
-    def __init__(self, url: str, keep: bool = False):
+    ``schema`` names a schema to reuse (a corpus kept from an earlier run: nothing is created);
+    with ``replace`` it is dropped and created empty first."""
+
+    def __init__(self, url: str, keep: bool = False, schema: str | None = None, replace: bool = False):
+        if not url:
+            raise SystemExit("PostgreSQL: give --database-url or set TEST_DATABASE_URL")
         self.base = normalise_database_url(url)
-        self.schema = f"kmbench_{uuid.uuid4().hex[:8]}"
+        self.schema = schema or f"kmbench_{uuid.uuid4().hex[:8]}"
         self.keep = keep
         self.admin = sa.create_engine(self.base)
         with self.admin.begin() as connection:
             ensure_pg_trgm(connection)
-            connection.execute(sa.text(f'CREATE SCHEMA "{self.schema}"'))
+            if replace:
+                connection.execute(sa.text(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE'))
+            connection.execute(sa.text(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"'))
         separator = "&" if "?" in self.base else "?"
         self.engine = sa.create_engine(f"{self.base}{separator}options=-csearch_path%3D{self.schema},{EXTENSIONS_SCHEMA}")
         self.connection = self.engine.connect()

@@ -13,22 +13,36 @@ With ``--backend postgres`` (or ``all``: Whoosh and PostgreSQL in one run) the c
 written to the PostgreSQL backend's table (bench/postgres_search.py) and searched as the app
 does; with both, the run ends with how many of Whoosh's top 10 PostgreSQL's top 10 keep.
 
-Notes on fairness: FTS5 (unicode61) does no stemming, so it is given the
-surface words; its facet counts come from one extra GROUP-BY-able scan of
-the matched rows, done here in Python with Counter.
+Notes on fairness: FTS5 is given the text as the portal's analyzer makes it (Sastrawi stems,
+stop words out), documents and queries alike, so both engines match the same documents; its
+build time includes that analysis (with the stems the Whoosh build cached in this process).
+Its facet counts come from one extra scan of the matched rows, counted in Python.
+``--plain-whoosh`` also times Whoosh's own search path (BM25F over every match, facets by
+``groupedby``) on the portal's index, with the same parsed queries.
+
+Each engine is measured in a fresh process; ``--data-dir`` keeps the corpus, the indexes (and
+the PostgreSQL schema ``kmbench_N``) with their build figures, so a later run re-measures
+without rebuilding:
+
+    .venv/bin/python bench/search_bench.py --n 100000 --backend all --plain-whoosh --data-dir /work/benchdata
 """
 
 import argparse
 import bisect
 import datetime as dt
 import gc
+import gzip
 import itertools
+import json
 import math
 import os
+import pickle
 import random
+import resource
 import shutil
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -38,7 +52,7 @@ from collections import Counter
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from kmapp.search import schema as schema_module  # noqa: E402
-from kmapp.search.analysis import INDONESIAN_STOP_WORDS  # noqa: E402
+from kmapp.search.analysis import INDONESIAN_STOP_WORDS, analyze  # noqa: E402
 from kmapp.search.postings import warm_up  # noqa: E402
 from kmapp.search.schema import document_fields, open_or_create_index  # noqa: E402
 from kmapp.search.searchers import ThreadLocalSearchers  # noqa: E402
@@ -245,23 +259,29 @@ class StoredTextStats:
         return self.full_sample_bytes / max(1, self.sampled) * self.count
 
 
-def build_whoosh(path, n, procs, duplicates=0.0):
+def build_whoosh(path, documents, procs):
+    """Index ``documents`` into a new Whoosh index at ``path``; return the stored-text figures."""
     ix = open_or_create_index(path)
     stats = StoredTextStats()
-    started = time.perf_counter()
     # With several processes, keep one segment per process: the final merge
     # is single-threaded and would take as long as the indexing itself.
     writer = ix.writer(limitmb=256, procs=procs, multisegment=procs > 1)
-    for doc in make_corpus(n, duplicates=duplicates):
+    for doc in documents:
         fields = document_fields(doc)
         stats.add(fields, doc["body"])
         writer.add_document(**fields)
     writer.commit()
-    elapsed = time.perf_counter() - started
-    return ix, elapsed, stats
+    ix.close()
+    return stats
 
 
-def build_sqlite(path, n):
+def stemmed(text):
+    """``text`` as the portal's analyzer sees it (Sastrawi stems, stop words out), for FTS5."""
+    return " ".join(analyze(text))
+
+
+def build_sqlite(path, documents):
+    """FTS5 over the stemmed text, so that both engines match the same words."""
     db = sqlite3.connect(path)
     db.executescript("""
         CREATE TABLE assets(id INTEGER PRIMARY KEY, agency TEXT, agency_name TEXT,
@@ -270,17 +290,16 @@ def build_sqlite(path, n):
         CREATE VIRTUAL TABLE fts USING fts5(title, summary, body, tags,
             tokenize='unicode61 remove_diacritics 2');
     """)
-    started = time.perf_counter()
-    for doc in make_corpus(n):
+    for doc in documents:
         db.execute("INSERT INTO assets VALUES (?,?,?,?,?,?,?,?,?,?)", (
             doc["asset_id"], doc["agency"], doc["agency_name"], doc["asset_type"], doc["year"],
             doc["km_stage"], doc["visibility"], doc["cop"], doc["title"],
             doc["published"].isoformat()))
         db.execute("INSERT INTO fts(rowid, title, summary, body, tags) VALUES (?,?,?,?,?)", (
-            doc["asset_id"], doc["title"], doc["summary"], doc["body"], ", ".join(doc["tags"])))
+            doc["asset_id"], stemmed(doc["title"]), stemmed(doc["summary"]), stemmed(doc["body"]),
+            stemmed(", ".join(doc["tags"]))))
     db.commit()
-    elapsed = time.perf_counter() - started
-    return db, elapsed
+    return db
 
 
 SQL_VISIBLE = """(a.visibility = 'all' OR (a.visibility = 'agency' AND a.agency = :agency)
@@ -289,8 +308,10 @@ SQL_VISIBLE = """(a.visibility = 'all' OR (a.visibility = 'agency' AND a.agency 
 
 def sqlite_search(db, viewer, text, filters, pagelen=10):
     """One FTS5 results page: top hits with snippet, total, 4 facet counts."""
-    match = " ".join(text.split()) if text.startswith('"') else \
-        " ".join(f'"{w}"' for w in text.split())
+    words = stemmed(text).split()
+    match = '"%s"' % " ".join(words) if text.startswith('"') else " ".join(f'"{w}"' for w in words)
+    if not words:
+        return [], 0, []
     communities = ",".join(str(c) for c in sorted(viewer.community_ids)) or "NULL"
     where = "fts MATCH :match AND " + SQL_VISIBLE % communities
     params = {"match": match, "agency": viewer.agency_code}
@@ -335,6 +356,37 @@ def whoosh_runner(searchers, viewer, kind):
     return run
 
 
+PLAIN_FACETS = ("agency", "asset_type", "year", "km_stage")
+
+
+def plain_whoosh_runner(searchers, viewer, kind):
+    """Whoosh's own path: BM25F scoring of every match, visibility as a filter query,
+    facets by ``groupedby``, highlights of the stored summary."""
+    from whoosh import query as wq
+    from whoosh import sorting
+
+    from kmapp.search.filters import filters_query
+    from kmapp.search.query_parsing import parse_user_query
+    from kmapp.search.visibility import visibility_query
+
+    facets = sorting.Facets()
+    for name in PLAIN_FACETS:
+        facets.add_field(name)
+
+    def run(text, filters):
+        searcher = searchers.current()
+        allowed = [q for q in (visibility_query(viewer), filters_query(filters)) if q is not None]
+        results = searcher.search(parse_user_query(searcher.schema, text), limit=10, groupedby=facets,
+                                  filter=wq.And(allowed) if allowed else None)
+        for hit in results:
+            hit.highlights("summary")
+        for name in PLAIN_FACETS:
+            results.groups(name)
+        return len(results)
+    run.kind = kind
+    return run
+
+
 def sqlite_runner(db, viewer, kind):
     def run(text, filters):
         return sqlite_search(db, viewer, text.lower(), filters)[1]
@@ -342,10 +394,11 @@ def sqlite_runner(db, viewer, kind):
     return run
 
 
-def print_top10_agreement(engines, viewer, queries):
-    """How many of Whoosh's top 10 (exact BM25F order aside) PostgreSQL's top 10 hold, per kind."""
-    whoosh = next(handle for name, handle, *_ in engines if name == "Whoosh")
-    postgres = next(handle for name, handle, *_ in engines if name == "PostgreSQL")
+def print_top10_agreement(args, workdir, viewer, queries):
+    """How many of Whoosh's top 10 (exact BM25F order aside) PostgreSQL's top 10 hold, per kind
+    (in this process: it warms the caches, so the timed runs happen in fresh processes after it)."""
+    whoosh, _ = open_engine(args, workdir, "Whoosh")
+    postgres, _ = open_engine(args, workdir, "PostgreSQL")
     print("\n| query kind | mean of Whoosh's top 10 in PostgreSQL's | same first hit |\n|---|---|---|")
     for kind, texts in queries.items():
         rng = random.Random(3)
@@ -361,6 +414,8 @@ def print_top10_agreement(engines, viewer, queries):
                 same_first += theirs[0] == (ours[0] if ours else None)
         print(f"| {kind} | {kept / max(1, counted):.0%} | {same_first / max(1, counted):.0%} |")
     print()
+    whoosh.close()
+    postgres.close()
 
 
 def main():
@@ -375,80 +430,226 @@ def main():
                         help="share of assets that are copies of one of 200 reports (grouped results)")
     parser.add_argument("--index-dir", help="query an existing Whoosh index instead of "
                         "building one (no SQLite, no indexing figures)")
+    parser.add_argument("--data-dir", help="keep the corpus, the indexes and their build figures here: "
+                        "a later run with the same --n reuses them (engines re-measured, nothing rebuilt)")
+    parser.add_argument("--rebuild", action="store_true", help="with --data-dir: build the indexes again")
     parser.add_argument("--backend", choices=("whoosh", "postgres", "all"), default="whoosh",
                         help="search backends to measure beside FTS5 (all: whoosh and postgres)")
     parser.add_argument("--database-url", default=os.environ.get("TEST_DATABASE_URL"),
                         help="PostgreSQL for --backend postgres (default: TEST_DATABASE_URL); "
-                             "a schema of its own is created and dropped")
+                             "a schema of its own is created (dropped at the end unless --data-dir)")
     parser.add_argument("--warm-up", action="store_true",
                         help="call kmapp.search.postings.warm_up() before querying")
+    parser.add_argument("--same-process", action="store_true",
+                        help="query in the process that built the indexes (the old way: "
+                             "'cold' then means caches the build left behind)")
+    parser.add_argument("--plain-whoosh", action="store_true",
+                        help="also time Whoosh's own search path (BM25F over every match) on the same index")
+    parser.add_argument("--summary", help="also write the figures as JSON here (bench/scale_report.py)")
+    parser.add_argument("--measure", help=argparse.SUPPRESS)  # internal: one engine, in a child
     args = parser.parse_args()
     if args.excerpt_chars is not None:
         schema_module.BODY_EXCERPT_CHARS = args.excerpt_chars
-
-    workdir = tempfile.mkdtemp(prefix="km-search-bench-")
+    if args.measure:
+        measure_in_child(args)
+        return
+    workdir = args.data_dir or tempfile.mkdtemp(prefix="km-search-bench-")
+    os.makedirs(workdir, exist_ok=True)
     try:
         run_benchmark(args, workdir)
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+        if not args.data_dir:
+            shutil.rmtree(workdir, ignore_errors=True)
 
 
-def open_engines(args, workdir):
-    """Build (or open) the indexes; return (Whoosh index, stored-text stats
-    or None, [(name, handle, runner factory, index seconds, size)])."""
-    if args.index_dir:
-        ix, whoosh_secs, stored = open_or_create_index(args.index_dir), None, None
-        whoosh_size = dir_size(args.index_dir)
-        args.n, args.skip_sqlite = ix.doc_count(), True
-    else:
-        ix, whoosh_secs, stored = build_whoosh(os.path.join(workdir, "whoosh"), args.n, args.procs, args.duplicates)
-        whoosh_size = dir_size(os.path.join(workdir, "whoosh"))
-    searchers = ThreadLocalSearchers(ix)
-    if args.warm_up:
-        started = time.perf_counter()
-        warmed = warm_up(searchers.current())
-        print(f"warm_up(): {warmed} terms in {time.perf_counter() - started:.1f} s")
-    engines = [("Whoosh", searchers, whoosh_runner, whoosh_secs, whoosh_size)] if args.backend != "postgres" else []
+# --- The corpus and the indexes on disk -------------------------------------------------------
+
+def corpus_path(workdir, n, duplicates):
+    return os.path.join(workdir, f"corpus-{n}-dup{duplicates:g}.pickle.gz")
+
+
+def corpus(workdir, n, duplicates=0.0):
+    """The generated assets, written once to ``workdir`` and then read back (streamed)."""
+    path = corpus_path(workdir, n, duplicates)
+    if not os.path.exists(path):
+        with gzip.open(path + ".tmp", "wb", compresslevel=1) as handle:
+            for doc in make_corpus(n, duplicates=duplicates):
+                pickle.dump(doc, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(path + ".tmp", path)
+    with gzip.open(path, "rb") as handle:
+        for _ in range(n):
+            yield pickle.load(handle)
+
+
+def build_record(workdir, name, n):
+    return os.path.join(workdir, f"{name}-{n}.json")
+
+
+def built(workdir, name, n, rebuild):
+    """The build figures of an index kept from an earlier run, or None if it must be built."""
+    path = build_record(workdir, name, n)
+    if rebuild or not os.path.exists(path):
+        return None
+    with open(path) as handle:
+        return json.load(handle)
+
+
+def record_build(workdir, name, n, figures):
+    with open(build_record(workdir, name, n), "w") as handle:
+        json.dump(figures, handle)
+    return figures
+
+
+def timed_build(build):
+    """Run ``build()``; return its result with wall and CPU seconds (this process and its children)."""
+    def cpu():
+        own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+    started, started_cpu = time.perf_counter(), cpu()
+    result = build()
+    return result, time.perf_counter() - started, cpu() - started_cpu
+
+
+def prepare_engines(args, workdir):
+    """Build what is missing; return [(engine name, build figures)] to measure."""
+    prepared = []
+    documents = lambda: corpus(workdir, args.n, args.duplicates)  # noqa: E731
+    if args.backend in ("whoosh", "all"):
+        figures = built(workdir, "whoosh", args.n, args.rebuild)
+        if figures is None:
+            path = os.path.join(workdir, f"whoosh-{args.n}")
+            shutil.rmtree(path, ignore_errors=True)
+            stats, wall, cpu = timed_build(lambda: build_whoosh(path, documents(), args.procs))
+            figures = record_build(workdir, "whoosh", args.n, {
+                "wall": wall, "cpu": cpu, "size": dir_size(path),
+                "excerpt_bytes": stats.excerpt_bytes, "full_bytes": stats.full_bytes_estimate()})
+        prepared.append(("Whoosh", figures))
+        if args.plain_whoosh:
+            prepared.append(("Whoosh (plain)", figures))
     if args.backend in ("postgres", "all"):
-        from bench.postgres_search import PostgresIndex, postgres_runner
-        index = PostgresIndex(args.database_url)
-        seconds = index.build(make_corpus(args.n, duplicates=args.duplicates))
-        engines.append(("PostgreSQL", index, postgres_runner, seconds, index.size()))
+        from bench.postgres_search import PostgresIndex
+
+        figures = built(workdir, "postgres", args.n, args.rebuild)
+        schema = f"kmbench_{args.n}" if args.data_dir else None
+        if figures is None:
+            index = PostgresIndex(args.database_url, keep=True, schema=schema, replace=True)
+            _, wall, cpu = timed_build(lambda: index.build(documents()))
+            figures = record_build(workdir, "postgres", args.n, {
+                "wall": wall, "cpu": cpu, "size": index.size(), "schema": index.schema})
+            index.close()
+        prepared.append(("PostgreSQL", figures))
     if not args.skip_sqlite:
-        db_path = os.path.join(workdir, "fts.sqlite")
-        db, sqlite_secs = build_sqlite(db_path, args.n)
-        engines.append(("SQLite FTS5", db, sqlite_runner, sqlite_secs, os.path.getsize(db_path)))
-    return ix, stored, engines
+        figures = built(workdir, "fts5", args.n, args.rebuild)
+        if figures is None:
+            path = os.path.join(workdir, f"fts5-{args.n}.sqlite")
+            if os.path.exists(path):
+                os.remove(path)
+            db, wall, cpu = timed_build(lambda: build_sqlite(path, documents()))
+            db.close()
+            figures = record_build(workdir, "fts5", args.n, {"wall": wall, "cpu": cpu, "size": os.path.getsize(path)})
+        prepared.append(("SQLite FTS5", figures))
+    return prepared
+
+
+# --- Measuring: each engine in a fresh process ------------------------------------------------
+
+ENGINE_KEYS = {"Whoosh": "whoosh", "Whoosh (plain)": "whoosh-plain", "PostgreSQL": "postgres",
+               "SQLite FTS5": "fts5"}
+
+
+def open_engine(args, workdir, name):
+    """(handle, runner factory) for one engine's index kept in ``workdir``."""
+    if name in ("Whoosh", "Whoosh (plain)"):
+        ix = open_or_create_index(args.index_dir or os.path.join(workdir, f"whoosh-{args.n}"))
+        searchers = ThreadLocalSearchers(ix)
+        searchers.current()  # the generation is opened before the first query, as in the app
+        if args.warm_up:
+            started = time.perf_counter()
+            warmed = warm_up(searchers.current())
+            print(f"warm_up(): {warmed} terms in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        return searchers, whoosh_runner if name == "Whoosh" else plain_whoosh_runner
+    if name == "PostgreSQL":
+        from bench.postgres_search import PostgresIndex, postgres_runner
+
+        schema = built(workdir, "postgres", args.n, False)["schema"]
+        return PostgresIndex(args.database_url, keep=True, schema=schema), postgres_runner
+    db = sqlite3.connect(os.path.join(workdir, f"fts5-{args.n}.sqlite"))
+    return db, sqlite_runner
+
+
+def measure(args, workdir, name, viewer, queries):
+    """[(kind, pass, mean hits, p50, p95, p50 CPU, p95 CPU)] for one engine in this process.
+    First pass: every query new to the process (cold caches); second: the same queries again."""
+    handle, make_runner = open_engine(args, workdir, name)
+    rows = []
+    for label in ("cold", "warm"):
+        for kind, texts in queries.items():
+            gc.collect()
+            wall, cpu, mean_hits = time_queries(make_runner(handle, viewer, kind), texts)
+            rows.append((kind, label, mean_hits, percentile(wall, 0.5), percentile(wall, 0.95),
+                         percentile(cpu, 0.5), percentile(cpu, 0.95)))
+    handle.close()
+    return rows
+
+
+def measure_in_child(args):
+    name = {key: name for name, key in ENGINE_KEYS.items()}[args.measure]
+    rows = measure(args, args.data_dir, name, BENCH_VIEWER, make_queries(args.queries))
+    print(json.dumps(rows))
+
+
+def measure_in_fresh_process(args, workdir, name):
+    command = [sys.executable, os.path.abspath(__file__), "--measure", ENGINE_KEYS[name], "--data-dir", workdir,
+               "--n", str(args.n), "--queries", str(args.queries)]
+    for flag, value in (("--index-dir", args.index_dir), ("--database-url", args.database_url),
+                        ("--excerpt-chars", args.excerpt_chars)):
+        if value is not None:
+            command += [flag, str(value)]
+    if args.warm_up:
+        command.append("--warm-up")
+    output = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+BENCH_VIEWER = Viewer(agency_code="AG03", community_ids=frozenset({4, 5}))
 
 
 def run_benchmark(args, workdir):
-    viewer = Viewer(agency_code="AG03", community_ids=frozenset({4, 5}))
     queries = make_queries(args.queries)
-    ix, stored, engines = open_engines(args, workdir)
+    if args.index_dir:
+        args.n, args.skip_sqlite, args.backend = open_or_create_index(args.index_dir).doc_count(), True, "whoosh"
+        prepared = [("Whoosh", {"wall": None, "cpu": None, "size": dir_size(args.index_dir)})]
+    else:
+        prepared = prepare_engines(args, workdir)
     print(f"\n## Search benchmark: {args.n:,} assets, {args.queries} queries per kind\n")
-    print("| engine | index assets/s | index MB | query kind | mean hits "
-          "| p50 ms | p95 ms | p50 CPU ms | p95 CPU ms |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("Build: " + "; ".join(
+        f"{name} {args.n / f['wall']:,.0f} assets/s wall, {args.n / f['cpu']:,.0f} per CPU-s, {f['size'] / 1e6:,.0f} MB"
+        for name, f in prepared if f["wall"] and name != "Whoosh (plain)") + "\n")
     if args.backend == "all":
-        print_top10_agreement(engines, viewer, queries)
-    for name, handle, make_runner, secs, size in engines:
-        # First pass: every query word new to the process (cold caches);
-        # second pass: the same queries again (warm caches).
-        for label in ("cold", "warm"):
-            for kind, texts in queries.items():
-                gc.collect()
-                wall, cpu, mean_hits = time_queries(make_runner(handle, viewer, kind), texts)
-                rate = f"{args.n / secs:,.0f}" if secs else "n/a"
-                print(f"| {name} | {rate} | {size / 1e6:,.0f} | {kind} ({label}) "
-                      f"| {mean_hits:,.0f} | {percentile(wall, 0.5):.1f} | {percentile(wall, 0.95):.1f} "
-                      f"| {percentile(cpu, 0.5):.1f} | {percentile(cpu, 0.95):.1f} |", flush=True)
-        handle.close()
-    ix.close()
-    if stored is not None and args.backend != "postgres":
-        print(f"\nWhoosh index {engines[0][4] / 1e6:,.0f} MB, of which stored body excerpts "
-              f"({schema_module.BODY_EXCERPT_CHARS:,} chars, zlib) {stored.excerpt_bytes / 1e6:,.1f} MB; "
-              f"storing whole bodies (zlib) would add about "
-              f"{stored.full_bytes_estimate() / 1e6:,.1f} MB instead.")
+        print_top10_agreement(args, workdir, BENCH_VIEWER, queries)
+    print("| engine | query kind | mean hits | p50 ms | p95 ms | p50 CPU ms | p95 CPU ms |")
+    print("|---|---|---|---|---|---|---|")
+    summary = {"n": args.n, "queries": args.queries, "builds": dict(prepared), "rows": []}
+    for name, figures in prepared:
+        if args.same_process:
+            rows = measure(args, workdir, name, BENCH_VIEWER, queries)
+        else:
+            rows = measure_in_fresh_process(args, workdir, name)
+        summary["rows"] += [[name, *row] for row in rows]
+        for kind, label, mean_hits, p50, p95, cpu50, cpu95 in rows:
+            print(f"| {name} | {kind} ({label}) | {mean_hits:,.0f} | {p50:.1f} | {p95:.1f} "
+                  f"| {cpu50:.1f} | {cpu95:.1f} |", flush=True)
+    whoosh = dict(prepared).get("Whoosh")
+    if whoosh and "excerpt_bytes" in whoosh:
+        print(f"\nWhoosh index {whoosh['size'] / 1e6:,.0f} MB, of which stored body excerpts "
+              f"({schema_module.BODY_EXCERPT_CHARS:,} chars, zlib) {whoosh['excerpt_bytes'] / 1e6:,.1f} MB; "
+              f"storing whole bodies (zlib) would add about {whoosh['full_bytes'] / 1e6:,.1f} MB instead.")
+    if args.summary:
+        with open(args.summary, "w") as handle:
+            json.dump(summary, handle)
+    print("\nCold: the first run of each distinct query in a fresh process after the index is opened "
+          "(the OS page cache may hold the index files from the build or an earlier run).")
 
 
 if __name__ == "__main__":

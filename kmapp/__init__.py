@@ -42,7 +42,19 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     triggers.init_app(app)
     from .people import evidence
     evidence.init_app(app)
+    _trust_proxies(app)
     return app
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Take the client's address and scheme from the configured number of proxies in front."""
+    hops = int(app.config.get("PROXY_HOPS") or 0)
+    if hops < 0:
+        raise ValueError("PROXY_HOPS must be 0 or more")
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
 
 def _derive_runtime_paths(app: Flask) -> None:

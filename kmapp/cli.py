@@ -26,6 +26,8 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(ocr_queue_command)
     from .people.cli import people_reindex_command
     app.cli.add_command(people_reindex_command)
+    from .moving.cli import move_to_postgres_command
+    app.cli.add_command(move_to_postgres_command)
 
 
 def refuse_in_production(what: str) -> None:

@@ -63,6 +63,11 @@ class DefaultConfig:
     # Read the most common terms' postings into the caches in a background thread when a
     # process opens an index generation, so the first searches are not the slow ones.
     SEARCH_WARM_UP = True
+    # Reverse proxies / load balancers in front of the app that set X-Forwarded-For and
+    # X-Forwarded-Proto (nginx before gunicorn, a balancer before several servers): how many to
+    # trust. 0 ignores the headers, since a client could forge them; sign-in throttling and the
+    # audit log need the real client address (see README, "Several app servers").
+    PROXY_HOPS = 0
     # Background work (kmapp/jobs/worker.py): "embedded" (a worker thread in each app process),
     # "external" (run `flask --app kmapp worker` beside the app servers) or "inline" (tests).
     JOBS_WORKER = "embedded"

@@ -102,3 +102,78 @@ def test_check_finds_a_stale_row_and_reindex_repairs_it(app, client, act_as, wor
     assert total_of(search_page(client, "diam").get_data(as_text=True)) == 1
     health = client.get("/healthz").get_json()["search_index"]
     assert health == {"ok": True, "backend": "postgres", "documents": 2, "outbox_backlog": 0}
+
+
+def _retitle(app, asset_id, title):
+    """An edit as the asset form makes it (the row written before commit), giving up on a lock
+    after 5 s instead of hanging the test."""
+    from kmapp.search.queue import mark_stale
+    with app.app_context():
+        db.session.execute(sa.text("SET LOCAL lock_timeout = '5s'"))
+        db.session.get(Asset, asset_id).title = title
+        mark_stale(asset_id)
+        db.session.commit()
+
+
+@needs_postgres
+@pytest.mark.postgres_only
+def test_edits_during_a_reindex_do_not_wait_for_it_and_are_not_lost(
+        app, client, act_as, world, runner, search_backend, monkeypatch):
+    import threading
+
+    from kmapp.search import indexing
+    from kmapp.search.postgres.syncing import reindex
+    act_as("lead_a")
+    first = _upload(client, world, "Panduan Pertama", "Isi pertama.")
+    second = _upload(client, world, "Panduan Kedua", "Isi kedua.")
+    paused, resume, outcome = threading.Event(), threading.Event(), {}
+    real_load = indexing.load_with_texts
+
+    def load(asset_ids):
+        if second in asset_ids:  # the second batch holds its row now
+            paused.set()
+            resume.wait(30)
+        return real_load(asset_ids)
+
+    def rebuild():
+        with app.app_context():
+            outcome["report"] = reindex(batch=1)
+
+    monkeypatch.setattr(indexing, "load_with_texts", load)
+    builder = threading.Thread(target=rebuild)
+    builder.start()
+    try:
+        assert paused.wait(30)
+        _retitle(app, first, "Panduan Pertama Diubah")  # its batch is done: not held up by the rest
+        waiting = threading.Thread(target=_retitle, args=(app, second, "Panduan Kedua Diubah"))
+        waiting.start()
+        waiting.join(1)
+        assert waiting.is_alive()  # the row being rewritten: waits for that batch alone
+    finally:
+        resume.set()
+        builder.join(30)
+    waiting.join(30)
+    assert outcome["report"].documents == 2
+    assert (_row(app, first)["title"], _row(app, second)["title"]) == ("Panduan Pertama Diubah", "Panduan Kedua Diubah")
+    assert runner.invoke(args=["check"]).exit_code == 0
+
+
+@needs_postgres
+@pytest.mark.postgres_only
+def test_reindex_rewrites_every_body_and_removes_the_rows_of_assets_no_longer_published(
+        app, client, act_as, world, runner, search_backend):
+    from kmapp.search.postgres.tables import search_document
+    act_as("lead_a")
+    kept = _upload(client, world, "Panduan Tetap", "Pemeliharaan jaringan irigasi.")
+    withdrawn = _upload(client, world, "Panduan Ditarik", "Isi ditarik.")
+    with app.app_context():  # behind the portal's back: the row stays; a body vector lost, its key kept
+        db.session.execute(sa.update(Asset).where(Asset.id == withdrawn).values(status="withdrawn"))
+        db.session.execute(sa.update(search_document).where(search_document.c.asset_id == str(kept)).values(
+            vector=sa.func.ts_filter(search_document.c.vector, sa.literal_column("'{a,b,c}'::\"char\"[]"))))
+        db.session.commit()
+    assert total_of(search_page(client, "irigasi").get_data(as_text=True)) == 0
+    assert f"tidak ada di basis data: #{withdrawn}" in runner.invoke(args=["check"]).output
+    assert "1 aset" in runner.invoke(args=["reindex"]).output
+    assert _row(app, withdrawn) is None and _row(app, kept)["title"] == "Panduan Tetap"
+    assert total_of(search_page(client, "irigasi").get_data(as_text=True)) == 1
+    assert runner.invoke(args=["check"]).exit_code == 0

@@ -15,7 +15,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from ...extensions import db
-from ...models import Asset
+from ...models import Asset, AssetStatus
 from ..indexing import asset_document, asset_query
 from .tables import search_document
 from .writing import delete_documents, put_documents
@@ -75,8 +75,14 @@ class RebuildReport:
 
 
 def reindex(batch: int = 200) -> RebuildReport:
-    """Rewrite every row from the database in one transaction: searches read the old rows until
-    it commits (MVCC), then the new ones."""
+    """Rewrite every row from the database, one batch of assets per transaction, without
+    stopping searches or edits (the rows of one batch are locked for the batch's few
+    milliseconds only). Searches read each row's old version until its batch commits.
+
+    Each batch locks its rows first and reads the assets after: a change that committed
+    meanwhile is read; one still open waits for the batch and writes its own row after it.
+    Then the rows of assets no longer published are removed (one that is being published
+    right now wrote its row in its own, uncommitted transaction: not seen, not removed)."""
     from ...extraction.jobs import queue_unread_versions
     from ..indexing import load_with_texts
     from ..rebuild import _published_id_batches
@@ -84,14 +90,20 @@ def reindex(batch: int = 200) -> RebuildReport:
     texts_queued = queue_unread_versions()
     db.session.commit()
     documents = 0
-    with Session(db.engine) as session, session.begin():
-        connection = session.connection()
-        connection.execute(search_document.delete())
-        for asset_ids in _published_id_batches(batch):
+    for asset_ids in _published_id_batches(batch):
+        with Session(db.engine) as session, session.begin():
+            connection = session.connection()
+            connection.execute(sa.select(search_document.c.asset_id).where(
+                search_document.c.asset_id.in_([str(i) for i in asset_ids])).with_for_update())
             assets = load_with_texts(asset_ids)
             batch_documents = [d for d in (asset_document(assets[i]) for i in asset_ids if i in assets) if d]
-            put_documents(connection, batch_documents)
+            indexed = {d["asset_id"] for d in batch_documents}
+            delete_documents(connection, [i for i in asset_ids if i not in indexed])
+            put_documents(connection, batch_documents, reuse_body=False)
             documents += len(batch_documents)
+    with Session(db.engine) as session, session.begin():
+        session.execute(search_document.delete().where(search_document.c.asset_id.not_in(
+            sa.select(sa.cast(Asset.id, sa.Text)).where(Asset.status == AssetStatus.PUBLISHED))))
     log.info("search_document rebuilt: %d documents", documents)
     return RebuildReport("postgres", documents, [], texts_queued)
 

@@ -11,10 +11,11 @@ _COMBINED = sa.text("CAST(:body AS tsvector) || CAST(:meta AS tsvector)").bindpa
     sa.bindparam("body"), sa.bindparam("meta"))
 
 
-def put_documents(connection, documents: list[dict]) -> None:
+def put_documents(connection, documents: list[dict], reuse_body: bool = True) -> None:
     """Add or replace the rows of ``documents`` (index documents with their body text). A body
     that has not changed since the last write is not analysed again (a metadata edit of an
-    asset with a long PDF costs a hash, not a stemming pass)."""
+    asset with a long PDF costs a hash, not a stemming pass), unless ``reuse_body`` is false
+    (a reindex analyses everything: the analysis itself may have changed)."""
     if not documents:
         return
     stored = dict(connection.execute(
@@ -26,7 +27,7 @@ def put_documents(connection, documents: list[dict]) -> None:
         texts = field_texts(document)
         meta = meta_vector(texts)
         body_key = hashlib.sha256(texts["body"].encode("utf-8")).hexdigest()[:32]
-        if stored.get(row["asset_id"]) == body_key:
+        if reuse_body and stored.get(row["asset_id"]) == body_key:
             connection.execute(
                 search_document.update().where(search_document.c.asset_id == row["asset_id"]).values(
                     **row, vector=sa.func.ts_filter(search_document.c.vector, sa.literal_column("'{d}'::\"char\"[]"))
