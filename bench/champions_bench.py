@@ -25,7 +25,7 @@ from contextlib import contextmanager
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from bench.search_bench import build_whoosh, filters_for, make_queries  # noqa: E402
+from bench.search_bench import build_whoosh, filters_for, make_corpus, make_queries  # noqa: E402
 from kmapp.search import caches, ranking  # noqa: E402
 from kmapp.search.query_parsing import SEARCH_FIELDS, positive_terms  # noqa: E402
 from kmapp.search.schema import open_or_create_index  # noqa: E402
@@ -134,10 +134,9 @@ def main():
     path = args.index_dir or os.path.join("/tmp/kmapp-bench", f"champions-{args.n}")
     if not os.path.isdir(path) or not os.listdir(path):
         started = time.perf_counter()
-        index, _seconds, _stored = build_whoosh(path, args.n, args.procs)
+        build_whoosh(path, make_corpus(args.n), args.procs)
         print(f"built {args.n:,} assets into {path} in {time.perf_counter() - started:.0f} s")
-    else:
-        index = open_or_create_index(path)
+    index = open_or_create_index(path)
     with index.searcher() as searcher:
         print(f"\n## Champion lists vs exact BM25F: {searcher.doc_count():,} assets, "
               f"{args.queries} queries per kind, champion size {ranking.CHAMPION_SIZE}\n")
