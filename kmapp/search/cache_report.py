@@ -21,7 +21,8 @@ def format_cache_stats(stats: dict) -> str:
     """A plain-text table: per cache its share, entries, memory against its limit, hit rate."""
     lines = [f"Proses {stats['pid']}: anggaran cache pencarian {stats['budget_bytes'] / MB:.0f} MB, "
              f"terpakai {stats['used_bytes'] / MB:.1f} MB",
-             f"{'cache':<15}{'bagian':>7}{'entri':>9}{'MB':>9}{'batas MB':>10}{'hit':>10}{'miss':>10}{'hit rate':>10}"]
+             f"{'cache':<15}{'bagian':>7}{'entri':>9}{'MB':>9}{'batas MB':>10}{'hit':>10}{'miss':>10}"
+             f"{'hit rate':>10}"]
     for name, cache in stats["caches"].items():
         lines.append(f"{name:<15}{cache['share'] * 100:>6.0f}%{cache['entries']:>9}{cache['bytes'] / MB:>9.2f}"
                      f"{cache['max_bytes'] / MB:>10.1f}{cache['hits']:>10}{cache['misses']:>10}"

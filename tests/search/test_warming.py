@@ -30,7 +30,8 @@ def _wait_for_warm_up(generation, seconds=20.0):
     raise AssertionError(f"no finished warm-up of {generation}: {warming.warm_up_state()}")
 
 
-def test_opening_a_new_generation_warms_it_once_without_blocking(app, client, world, act_as, monkeypatch):  # noqa: F811
+def test_opening_a_new_generation_warms_it_once_without_blocking(app, client, world, act_as,  # noqa: F811
+                                                                  monkeypatch):
     act_as("lead_a")
     _upload(client, world, "Pedoman Kearsipan", "Dokumen yang diarsipkan diberi kode klasifikasi retensi.")
     _upload(client, world, "Laporan Banjir", "Genangan air di wilayah utara selama musim hujan.")
