@@ -39,9 +39,15 @@ def corrected_query_text(searcher, query_text):
         return None
     reader = searcher.reader()
     words = _Words(reader, Vocabulary(index_folder(searcher)))
+    return replaced_words(query_text, lambda word: _correction_for(reader, words, word))
+
+
+def replaced_words(query_text, correction_for):
+    """``query_text`` with each word replaced by ``correction_for(word)`` where that is not None
+    (the rest kept as typed), or None if no word was replaced (both backends)."""
     pieces, cursor, changed = [], 0, False
     for found in _WORD.finditer(query_text):
-        replacement = _correction_for(reader, words, found.group())
+        replacement = correction_for(found.group())
         if replacement is None:
             continue
         pieces.append(query_text[cursor:found.start()])
@@ -53,11 +59,18 @@ def corrected_query_text(searcher, query_text):
     return "".join(pieces)
 
 
-def _correction_for(reader, words, word):
+def correctable(word):
+    """``word`` in lower case if "did you mean" may correct it (not an operator, a number, a stop
+    word, too short or too long), else None (both backends)."""
     if word in _OPERATORS or not MIN_WORD_LENGTH <= len(word) <= MAX_WORD_LENGTH or not word.isalpha():
         return None
     word = word.lower()
-    if word in INDONESIAN_STOP_WORDS:
+    return None if word in INDONESIAN_STOP_WORDS else word
+
+
+def _correction_for(reader, words, word):
+    word = correctable(word)
+    if word is None:
         return None
     index = _index_identity(reader)
     if index is None:
@@ -164,12 +177,20 @@ class _RecentCorrections:
             if entry is not None and now - entry[0] < self.seconds:
                 return entry[1]
         value = compute()
+        self.put(key, value, now)
+        return value
+
+    def get(self, key, default=None):
         with self._lock:
-            self._entries[key] = (now, value)
+            entry = self._entries.get(key)
+        return entry[1] if entry is not None and time.monotonic() - entry[0] < self.seconds else default
+
+    def put(self, key, value, now=None):
+        with self._lock:
+            self._entries[key] = (time.monotonic() if now is None else now, value)
             self._entries.move_to_end(key)
             while len(self._entries) > self.size:
                 self._entries.popitem(last=False)
-        return value
 
     def clear(self):
         with self._lock:

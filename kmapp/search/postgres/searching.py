@@ -4,15 +4,12 @@ The invariant of :mod:`kmapp.search.searching` holds here in SQL: the visibility
 conditions are in the WHERE clause of every statement, so the total, the grouped facet counts,
 the ranking and the groups of similar assets only ever see documents the viewer may open.
 
-Ranking, a stand-in for Whoosh's BM25F: per query term, ``ts_rank`` (saturating term
-frequency, field weights title 1.0 > tags 0.4 > summary 0.2 > body 0.1, divided by 1 + log of the
-document length) times the term's BM25 idf, summed. Without idf, a two-word query ranks a
-common word's matches like a rare one's (measured on 2,000 synthetic assets: 49% of Whoosh's
-top 10 kept with ``ts_rank_cd``, 86% with this); document frequencies are counted once a minute
-per process. Very common words rank differently (about 10% kept): ``ts_rank`` saturates where
-BM25 still separates by length. bench/search_bench.py --backend all prints the agreement.
+Ranking is Whoosh's BM25F, computed from the small rows of ``search_posting`` (see
+:mod:`.ranking`); no statement reads the ``vector`` tsvectors of more than the matches it
+counts, and those through the GIN index: a query of plain words matches without rechecking a
+vector (a phrase is rechecked on the documents holding all its words).
 """
-import math
+from contextlib import contextmanager
 
 import sqlalchemy as sa
 from markupsafe import Markup
@@ -20,19 +17,15 @@ from sqlalchemy.dialects.postgresql import TSQUERY
 
 from ..query_parsing import parse_user_query, positive_terms, SEARCH_FIELDS
 from ..schema import FACET_FIELDS, build_schema
-from ..searching import MAX_PAGELEN, SIMILAR_SHOWN, SearchHit, SearchPage
+from ..searching import MAX_PAGELEN, SIMILAR_SHOWN, SearchHit, SearchPage, ranked_leaders
 from ..similar import DuplicateTable, groups_among
-from ..spelling import _RecentCorrections as TimedCache
 from ..snippets import make_snippet, plain_snippet
 from ..docsets import bitmap_from_docnums
 from . import spelling
+from .ranking import Ranker, positionless_match
 from .tables import search_document as doc
-from .documents import fits_lexeme
-from .tsquery import EVERYTHING, NOTHING, to_tsquery
+from .tsquery import EVERYTHING, NOTHING, lexemes_and_phrases, to_tsquery
 
-# ts_rank weights in the order {D, C, B, A}: body, summary, tags, title.
-RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
-RANK_NORMALISATION = 1  # divide by 1 + log(document length): long bodies do not win by size alone
 FACET_VALUE_LIMITS = {"tags": 50}  # open-ended values: the most frequent ones among the matches
 HIT_COLUMNS = (doc.c.doc_id, doc.c.asset_id, doc.c.title, doc.c.summary, doc.c.body_excerpt, doc.c.agency,
                doc.c.agency_name, doc.c.cop_name, doc.c.asset_type, doc.c.year, doc.c.published, doc.c.cop)
@@ -101,6 +94,10 @@ class PostgresSearch:
         page = max(1, int(page))
         pagelen = min(MAX_PAGELEN, max(1, int(pagelen)))
         query_text = query_text or ""
+        with through_indexes(self.connection()):
+            return self._search(query_text, visible_to, filters, page, pagelen, sort)
+
+    def _search(self, query_text, visible_to, filters, page, pagelen, sort):
         allowed = self._allowed(visible_to, filters)
         result = self._run(query_text, allowed, page, pagelen, newest_first=(sort == "newest"))
         suggestion = self._suggestion(query_text, allowed, result.total)
@@ -115,7 +112,8 @@ class PostgresSearch:
         where = self._where(to_tsquery(parse_user_query(_SCHEMA, query_text or "")), allowed)
         if where is None:
             return 0
-        return self.connection().scalar(sa.select(sa.func.count()).select_from(doc).where(where))
+        with through_indexes(self.connection()):
+            return self.connection().scalar(sa.select(sa.func.count()).select_from(doc).where(where))
 
     def _allowed(self, viewer, filters):
         return [c for c in (visibility_condition(viewer), filters_condition(filters)) if c is not None]
@@ -125,10 +123,7 @@ class PostgresSearch:
         """The WHERE condition, or None when nothing can match."""
         if tsquery == NOTHING:
             return None
-        conditions = list(allowed)
-        if tsquery != EVERYTHING:
-            conditions.append(doc.c.vector.op("@@")(tsquery_value(tsquery)))
-        return sa.and_(sa.true(), *conditions)
+        return sa.and_(sa.true(), *allowed, *([_matches(tsquery)] if tsquery != EVERYTHING else []))
 
     def _suggestion(self, query_text, allowed, total):
         corrected = spelling.corrected_query_text(self.connection(), query_text)
@@ -152,8 +147,10 @@ class PostgresSearch:
         terms = sorted(term for term in positive_terms(query) if term[0] in SEARCH_FIELDS)
         stems = {text for _name, text in terms}
         first = (page - 1) * pagelen
-        rank = _Ranker(self.connection(), where, sorted(stems), ranked=bool(terms) and not newest_first)
-        ranked, positions = _ranked(rank, groups, first + pagelen)
+        rank = Ranker(self.connection(), allowed=allowed, matches=_matches(tsquery),
+                      positionless_match=_positionless_match(query, tsquery), terms=terms, total=total,
+                      newest_first=newest_first)
+        ranked, positions = ranked_leaders(rank, groups, first + pagelen)
         shown = ranked[first:]
         similar = {docnum: groups.similar_to(docnum, positions) if groups else [] for docnum, _ in shown}
         rows = self._rows([d for d, _ in shown] + [s for docnums in similar.values() for s in docnums[:SIMILAR_SHOWN]])
@@ -204,6 +201,34 @@ class PostgresSearch:
         return {row.doc_id: row for row in found}
 
 
+def _matches(tsquery):
+    """The documents matching ``tsquery`` (None: every document)."""
+    return None if tsquery in (EVERYTHING, NOTHING) else doc.c.vector.op("@@")(tsquery_value(tsquery))
+
+
+def _positionless_match(query, tsquery):
+    """The same condition decided from the postings, or None for a query with a phrase (which
+    needs the positions of the vector)."""
+    lexemes, phrases = lexemes_and_phrases(query)
+    if phrases or tsquery in (EVERYTHING, NOTHING):
+        return None
+    return positionless_match(lambda vector: vector.op("@@")(tsquery_value(tsquery)), lexemes)
+
+
+@contextmanager
+def through_indexes(connection):
+    """Statements in this block find their matches through the indexes: a sequential scan would
+    test ``vector @@ query`` on every row, reading (detoasting) every vector, which PostgreSQL's
+    planner does not count as a cost, while a bitmap of the GIN index needs no vector at all for
+    a query of plain words. Local to the transaction and restored afterwards."""
+    previous = connection.scalar(sa.text(  # select-list items are evaluated in order
+        "SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)"))
+    try:
+        yield
+    finally:
+        connection.execute(sa.text("SELECT set_config('enable_seqscan', :previous, true)"), {"previous": previous})
+
+
 def _similar_candidates(matched):
     """Rows ("similar", "doc_id,shares content,content key,shares title,title key,cop", 0) for the
     matches that share their file contents with another match, or their title with a match of
@@ -227,66 +252,6 @@ def _groups(keyed):
     table = DuplicateTable(content={r[0]: r[2] for r in keyed if r[1]}, title={r[0]: r[4] for r in keyed if r[3]},
                            cop={r[0]: r[5] for r in keyed}, size=size)
     return groups_among(table, bitmap_from_docnums([row[0] for row in keyed], size))
-
-
-class _Ranker:
-    def __init__(self, connection, where, terms, ranked):
-        self.connection, self.where = connection, where
-        self.score = None
-        terms = [term for term in terms if fits_lexeme(term)]  # longer ones match nothing
-        if ranked and terms:
-            weights = sa.literal(RANK_WEIGHTS).cast(sa.ARRAY(sa.REAL))
-            idf = _idf(connection, terms) if len(terms) > 1 else {terms[0]: 1.0}
-            self.score = sum(idf[term] * sa.func.ts_rank(weights, doc.c.vector, tsquery_value(_quoted(term)),
-                                                          RANK_NORMALISATION) for term in terms)
-
-    def __call__(self, limit):
-        """[(doc_id, score or None)] of the best ``limit`` matches."""
-        newest = (doc.c.published.desc().nulls_last(), doc.c.doc_id)
-        if self.score is None:
-            rows = self.connection.execute(sa.select(doc.c.doc_id).where(self.where).order_by(*newest).limit(limit))
-            return [(row[0], None) for row in rows]
-        score = self.score.label("score")
-        rows = self.connection.execute(sa.select(doc.c.doc_id, score).where(self.where)
-                                       .order_by(sa.desc("score"), *newest).limit(limit))
-        return [(row[0], float(row[1])) for row in rows]
-
-
-_DOCUMENT_FREQUENCY = sa.text(
-    "SELECT count(*) FROM search_document WHERE vector @@ CAST(quote_literal(:term) AS tsquery)")
-_frequencies = TimedCache(4096, 60.0)  # (database, term) -> documents holding it
-
-
-def _idf(connection, terms):
-    """BM25's idf of each term over every document (visible or not: a property of the corpus)."""
-    database = str(connection.engine.url)
-    documents = _frequencies.get_or_compute((database, None), lambda: connection.scalar(
-        sa.select(sa.func.count()).select_from(doc)))
-    idf = {}
-    for term in terms:
-        found = _frequencies.get_or_compute((database, term), lambda: connection.scalar(
-            _DOCUMENT_FREQUENCY, {"term": term}))
-        idf[term] = math.log(1 + (documents - found + 0.5) / (found + 0.5))
-    return idf
-
-
-def _quoted(term):
-    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
-def _ranked(rank, groups, wanted):
-    """As ``_SearchContext._ranked`` in :mod:`kmapp.search.searching`: the best ``wanted`` matches,
-    one per group of similar ones, and {doc_id: position} of every document ranked."""
-    if groups is None:
-        return rank(wanted), {}
-    enough = wanted + groups.absorbed
-    limit = min(enough, 2 * wanted)
-    while True:
-        ranked = rank(limit)
-        leaders = groups.leaders(ranked, wanted)
-        if len(leaders) == wanted or len(ranked) < limit or limit >= enough:
-            return leaders, {docnum: position for position, (docnum, _score) in enumerate(ranked)}
-        limit = min(enough, 4 * limit)
 
 
 def _hit(row, score, stems, similar=(), similar_total=0, from_other_cops=False):

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from ...extensions import db
 from ...models import Asset
 from ..indexing import asset_document, asset_query
-from .tables import search_document
+from .tables import search_document, search_posting
 from .writing import delete_documents, put_documents
 
 log = logging.getLogger(__name__)
@@ -86,6 +86,7 @@ def reindex(batch: int = 200) -> RebuildReport:
     documents = 0
     with Session(db.engine) as session, session.begin():
         connection = session.connection()
+        connection.execute(search_posting.delete())
         connection.execute(search_document.delete())
         for asset_ids in _published_id_batches(batch):
             assets = load_with_texts(asset_ids)

@@ -1,0 +1,100 @@
+"""Ranking on PostgreSQL: Whoosh's BM25F from ``search_posting``, never from the tsvectors.
+
+A document's score is, as in :class:`kmapp.search.champions.BM25FScorer`, the sum over the
+query's (field, term) pairs it holds of ``idf x weight x (K1 + 1) / (weight + K1 x (1 - B + B x
+length / average length))``, with Whoosh's idf, field boosts, one-byte field lengths and field
+averages; ties in document order. The same two modes as :mod:`kmapp.search.ranking`:
+
+* exact, while matches x terms stays within ``EXACT_SCORING_BUDGET``: every match is scored
+  (the matches found through the GIN index, their postings through the postings index);
+* champion lists beyond: per (field, term) the ``size`` rows of highest ``impact`` (read in
+  index order, a few hundred small rows), those among the matches scored exactly; too few to
+  fill the page and the lists grow eight times, then every match is scored.
+
+Which candidates match is decided without the tsvector when the query has no phrase: its
+answer depends only on which of the query's terms a document holds, read from its postings.
+"""
+import sqlalchemy as sa
+
+from ..champions import CHAMPION_SIZE
+from ..ranking import EXACT_SCORING_BUDGET
+from .postings import B, K1, corpus_statistics, document_frequencies, idf
+from .tables import FIELDS, search_document as doc, search_posting as posting
+
+CHAMPION_GROWTH = 8  # as kmapp.search.ranking._champions_for
+
+
+class Ranker:
+    """``ranker(limit)``: [(doc_id, score or None)] of the best ``limit`` matches."""
+
+    def __init__(self, connection, *, allowed, matches, positionless_match, terms, total, newest_first):
+        """``allowed``: the visibility and filter conditions; ``matches``: the tsquery condition
+        (None: every document); ``positionless_match``: a condition deciding the match from the
+        postings instead (None when the query has a phrase); ``terms``: the positive (field name,
+        term) pairs; ``total``: how many documents match."""
+        self.connection, self.allowed, self.matches = connection, allowed, matches
+        self.positionless_match, self.total = positionless_match, total
+        wanted = [(FIELDS.index(name), text) for name, text in terms if name in FIELDS]
+        self.terms = sorted(wanted) if not newest_first else []
+
+    def __call__(self, limit):
+        if not self.terms:
+            return self._newest(limit)
+        if self.total * len(self.terms) > max(EXACT_SCORING_BUDGET, limit * len(self.terms)):
+            size = max(CHAMPION_SIZE, 5 * limit)
+            for attempt in (size, CHAMPION_GROWTH * size):
+                ranked, found = self._scored(limit, champions=attempt)
+                if found >= limit:
+                    return ranked
+        return self._scored(limit)[0]
+
+    def _conditions(self, match):
+        return [*self.allowed, *([match] if match is not None else [])]
+
+    def _newest(self, limit):
+        where = sa.and_(sa.true(), *self._conditions(self.matches))
+        rows = self.connection.execute(sa.select(doc.c.doc_id).where(where)
+                                       .order_by(doc.c.published.desc().nulls_last(), doc.c.doc_id).limit(limit))
+        return [(row[0], None) for row in rows]
+
+    def _scored(self, limit, champions=None):
+        """(best ``limit`` [(doc_id, score)], how many were scored): all matches, or those in the
+        terms' champion lists of ``champions`` rows."""
+        query = self._query_terms()
+        if champions is None:
+            matched = sa.select(doc.c.doc_id, doc.c.scored_lengths).where(sa.true(), *self._conditions(self.matches))
+        else:
+            best = (sa.select(posting.c.doc_id).where(posting.c.term == query.c.term, posting.c.field == query.c.field)
+                    .order_by(posting.c.impact.desc()).limit(champions).lateral("best"))
+            candidates = sa.select(best.c.doc_id).select_from(query).join(best, sa.true())
+            match = self.positionless_match if self.positionless_match is not None else self.matches
+            matched = sa.select(doc.c.doc_id, doc.c.scored_lengths).where(doc.c.doc_id.in_(candidates),
+                                                                          *self._conditions(match))
+        matched = matched.cte("matched").prefix_with("MATERIALIZED")
+        length = sa.type_coerce(matched.c.scored_lengths, doc.c.scored_lengths.type)[posting.c.field + 1]
+        term_score = (query.c.idf * posting.c.weight * (K1 + 1)
+                      / (posting.c.weight + K1 * ((1 - B) + B * length / query.c.average)))
+        held = posting.join(query, sa.and_(posting.c.term == query.c.term, posting.c.field == query.c.field))
+        score = sa.func.coalesce(sa.func.sum(term_score), 0.0).label("score")
+        scored = (sa.select(matched.c.doc_id, score, sa.func.count().over().label("scored"))
+                  .select_from(matched.outerjoin(held, posting.c.doc_id == matched.c.doc_id))
+                  .group_by(matched.c.doc_id).order_by(sa.desc("score"), matched.c.doc_id).limit(limit))
+        rows = self.connection.execute(scored).all()
+        return [(row.doc_id, float(row.score)) for row in rows], (rows[0].scored if rows else 0)
+
+    def _query_terms(self):
+        """(term, field, idf, average length) of each query term, as a VALUES list."""
+        documents, averages = corpus_statistics(self.connection)
+        frequencies = document_frequencies(self.connection, [text for _field, text in self.terms])
+        rows = [(text, field, idf(documents, frequencies[field, text]), averages[field] or 1.0)
+                for field, text in self.terms]
+        return sa.values(sa.column("term", sa.Text), sa.column("field", sa.SmallInteger),
+                         sa.column("idf", sa.Float), sa.column("average", sa.Float), name="query_terms").data(rows)
+
+
+def positionless_match(tsquery_condition_of, lexemes):
+    """The match condition computed from a document's postings: its terms among ``lexemes`` as
+    a tsvector without positions, matched against the query (``tsquery_condition_of(vector)``)."""
+    held = (sa.select(sa.func.array_agg(posting.c.term.distinct()))
+            .where(posting.c.doc_id == doc.c.doc_id, posting.c.term.in_(sorted(lexemes))).scalar_subquery())
+    return tsquery_condition_of(sa.func.coalesce(sa.func.array_to_tsvector(held), sa.cast("", doc.c.vector.type)))
