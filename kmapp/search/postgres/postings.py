@@ -73,14 +73,14 @@ def _copy_rows(connection, rows) -> None:
         connection.execute(search_posting.insert(), [dict(zip(columns, row)) for row in rows])
 
 
-def corpus_statistics(connection) -> tuple[int, list[float]]:
+def corpus_statistics(connection, corpus=None) -> tuple[int, list[float]]:
     """(documents, average length per field), as Whoosh's doc_count_all and avg_field_length."""
     def count():
         sums = [sa.func.coalesce(sa.func.sum(search_document.c.lengths[n + 1]), 0) for n in range(len(FIELDS))]
         row = connection.execute(sa.select(sa.func.count(), *sums).select_from(search_document)).one()
         documents = row[0]
         return documents, [float(total) / documents if documents else 0.0 for total in row[1:]]
-    return _statistics.get_or_compute((corpus_key(connection), "corpus"), count)
+    return _statistics.get_or_compute((corpus or corpus_key(connection), "corpus"), count)
 
 
 def averages_for_writing(connection, written_lengths: list[list[int]]) -> list[float]:
@@ -97,9 +97,9 @@ _FREQUENCIES = sa.text(
     "SELECT term, field, count(*) FROM search_posting WHERE term = ANY(CAST(:terms AS text[])) GROUP BY term, field")
 
 
-def document_frequencies(connection, terms) -> dict[tuple[int, str], int]:
+def document_frequencies(connection, terms, corpus=None) -> dict[tuple[int, str], int]:
     """{(field number, term): documents holding it} for every field of each term (0 if none)."""
-    corpus = corpus_key(connection)
+    corpus = corpus or corpus_key(connection)
     terms = sorted(set(terms))
     found, missing = {}, []
     for term in terms:

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from ..champions import CHAMPION_SIZE
 from ..ranking import EXACT_SCORING_BUDGET
-from .postings import B, K1, corpus_statistics, document_frequencies, idf
+from .postings import B, K1, corpus_key, corpus_statistics, document_frequencies, idf
 from .tables import FIELDS, search_document as doc, search_posting as posting
 
 CHAMPION_GROWTH = 8  # as kmapp.search.ranking._champions_for
@@ -36,6 +36,7 @@ class Ranker:
         self.positionless_match, self.total = positionless_match, total
         wanted = [(FIELDS.index(name), text) for name, text in terms if name in FIELDS]
         self.terms = sorted(wanted) if not newest_first else []
+        self._query = None
 
     def __call__(self, limit):
         if not self.terms:
@@ -71,21 +72,40 @@ class Ranker:
             matched = sa.select(doc.c.doc_id, doc.c.scored_lengths).where(doc.c.doc_id.in_(candidates),
                                                                           *self._conditions(match))
         matched = matched.cte("matched").prefix_with("MATERIALIZED")
-        length = sa.type_coerce(matched.c.scored_lengths, doc.c.scored_lengths.type)[posting.c.field + 1]
-        term_score = (query.c.idf * posting.c.weight * (K1 + 1)
-                      / (posting.c.weight + K1 * ((1 - B) + B * length / query.c.average)))
-        held = posting.join(query, sa.and_(posting.c.term == query.c.term, posting.c.field == query.c.field))
-        score = sa.func.coalesce(sa.func.sum(term_score), 0.0).label("score")
-        scored = (sa.select(matched.c.doc_id, score, sa.func.count().over().label("scored"))
-                  .select_from(matched.outerjoin(held, posting.c.doc_id == matched.c.doc_id))
-                  .group_by(matched.c.doc_id).order_by(sa.desc("score"), matched.c.doc_id).limit(limit))
+        length = sa.cast(sa.type_coerce(matched.c.scored_lengths, doc.c.scored_lengths.type)[posting.c.field + 1],
+                         sa.Float)
+        weight = sa.cast(posting.c.weight, sa.Float)  # in double precision, as Whoosh
+        term_score = query.c.idf * weight * (K1 + 1) / (weight + K1 * ((1 - B) + B * length / query.c.average))
+        same_term = sa.and_(posting.c.term == query.c.term, posting.c.field == query.c.field)
+        if champions is None:
+            # Many matches: the query terms' rows, read in term order, joined to the matches.
+            score = sa.func.coalesce(sa.func.sum(term_score), 0.0).label("score")
+            held = posting.join(query, same_term)
+            scored = (sa.select(matched.c.doc_id, score, sa.func.count().over().label("scored"))
+                      .select_from(matched.outerjoin(held, posting.c.doc_id == matched.c.doc_id))
+                      .group_by(matched.c.doc_id))
+        else:
+            # A few hundred candidates: each one's rows looked up (document, term, field).
+            per_document = (sa.select(sa.func.coalesce(sa.func.sum(term_score), 0.0).label("score"))
+                            .select_from(query.join(posting, sa.and_(same_term, posting.c.doc_id == matched.c.doc_id)))
+                            .lateral("per_document"))
+            score = per_document.c.score
+            scored = (sa.select(matched.c.doc_id, score.label("score"), sa.func.count().over().label("scored"))
+                      .select_from(matched.join(per_document, sa.true())))
+        scored = scored.order_by(sa.desc("score"), matched.c.doc_id).limit(limit)
         rows = self.connection.execute(scored).all()
         return [(row.doc_id, float(row.score)) for row in rows], (rows[0].scored if rows else 0)
 
     def _query_terms(self):
         """(term, field, idf, average length) of each query term, as a VALUES list."""
-        documents, averages = corpus_statistics(self.connection)
-        frequencies = document_frequencies(self.connection, [text for _field, text in self.terms])
+        if self._query is None:
+            self._query = self._statistics()
+        return self._query
+
+    def _statistics(self):
+        corpus = corpus_key(self.connection)
+        documents, averages = corpus_statistics(self.connection, corpus)
+        frequencies = document_frequencies(self.connection, [text for _field, text in self.terms], corpus)
         rows = [(text, field, idf(documents, frequencies[field, text]), averages[field] or 1.0)
                 for field, text in self.terms]
         return sa.values(sa.column("term", sa.Text), sa.column("field", sa.SmallInteger),

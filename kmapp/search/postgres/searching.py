@@ -220,13 +220,17 @@ def through_indexes(connection):
     """Statements in this block find their matches through the indexes: a sequential scan would
     test ``vector @@ query`` on every row, reading (detoasting) every vector, which PostgreSQL's
     planner does not count as a cost, while a bitmap of the GIN index needs no vector at all for
-    a query of plain words. Local to the transaction and restored afterwards."""
-    previous = connection.scalar(sa.text(  # select-list items are evaluated in order
-        "SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)"))
+    a query of plain words. Without JIT: a plan that must scan a table anyway costs "disabled"
+    (10^10), far above the JIT thresholds, and compiling it takes 100-200 ms. Local to the
+    transaction and restored afterwards."""
+    previous = connection.execute(sa.text(  # select-list items are evaluated in order
+        "SELECT current_setting('enable_seqscan'), current_setting('jit'), "
+        "set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)")).one()
     try:
         yield
     finally:
-        connection.execute(sa.text("SELECT set_config('enable_seqscan', :previous, true)"), {"previous": previous})
+        connection.execute(sa.text("SELECT set_config('enable_seqscan', :seqscan, true), set_config('jit', :jit, true)"),
+                           {"seqscan": previous[0], "jit": previous[1]})
 
 
 def _similar_candidates(matched):
