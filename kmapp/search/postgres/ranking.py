@@ -27,12 +27,13 @@ CHAMPION_GROWTH = 8  # as kmapp.search.ranking._champions_for
 class Ranker:
     """``ranker(limit)``: [(doc_id, score or None)] of the best ``limit`` matches."""
 
-    def __init__(self, connection, *, allowed, matches, positionless_match, terms, total, newest_first):
-        """``allowed``: the visibility and filter conditions; ``matches``: the tsquery condition
-        (None: every document); ``positionless_match``: a condition deciding the match from the
-        postings instead (None when the query has a phrase); ``terms``: the positive (field name,
-        term) pairs; ``total``: how many documents match."""
-        self.connection, self.allowed, self.matches = connection, allowed, matches
+    def __init__(self, connection, *, matching, allowed, matches, positionless_match, terms, total, newest_first):
+        """``matching(*columns)``: a SELECT of the visible matches' columns (through the GIN index);
+        for champion candidates, ``allowed``: the visibility and filter conditions, ``matches``:
+        the tsquery condition (None: every document) and ``positionless_match``: a condition
+        deciding the match from the postings instead (None when the query has a phrase);
+        ``terms``: the positive (field name, term) pairs; ``total``: how many documents match."""
+        self.connection, self.matching, self.allowed, self.matches = connection, matching, allowed, matches
         self.positionless_match, self.total = positionless_match, total
         wanted = [(FIELDS.index(name), text) for name, text in terms if name in FIELDS]
         self.terms = sorted(wanted) if not newest_first else []
@@ -53,9 +54,9 @@ class Ranker:
         return [*self.allowed, *([match] if match is not None else [])]
 
     def _newest(self, limit):
-        where = sa.and_(sa.true(), *self._conditions(self.matches))
-        rows = self.connection.execute(sa.select(doc.c.doc_id).where(where)
-                                       .order_by(doc.c.published.desc().nulls_last(), doc.c.doc_id).limit(limit))
+        matched = self.matching(doc.c.doc_id, doc.c.published).subquery()
+        rows = self.connection.execute(sa.select(matched.c.doc_id).order_by(
+            matched.c.published.desc().nulls_last(), matched.c.doc_id).limit(limit))
         return [(row[0], None) for row in rows]
 
     def _scored(self, limit, champions=None):
@@ -63,7 +64,7 @@ class Ranker:
         terms' champion lists of ``champions`` rows."""
         query = self._query_terms()
         if champions is None:
-            matched = sa.select(doc.c.doc_id, doc.c.scored_lengths).where(sa.true(), *self._conditions(self.matches))
+            matched = self.matching(doc.c.doc_id, doc.c.scored_lengths)
         else:
             best = (sa.select(posting.c.doc_id).where(posting.c.term == query.c.term, posting.c.field == query.c.field)
                     .order_by(posting.c.impact.desc()).limit(champions).lateral("best"))

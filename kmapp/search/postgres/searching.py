@@ -12,6 +12,7 @@ vector (a phrase is rechecked on the documents holding all its words).
 from contextlib import contextmanager
 
 import sqlalchemy as sa
+from sqlalchemy.sql.util import ClauseAdapter
 from markupsafe import Markup
 from sqlalchemy.dialects.postgresql import TSQUERY
 
@@ -109,45 +110,48 @@ class PostgresSearch:
 
     def count_matches(self, query_text, *, visible_to, filters=None):
         allowed = self._allowed(visible_to, filters)
-        where = self._where(to_tsquery(parse_user_query(_SCHEMA, query_text or "")), allowed)
-        if where is None:
+        matching = self._matching(to_tsquery(parse_user_query(_SCHEMA, query_text or "")), allowed)
+        if matching is None:
             return 0
         with through_indexes(self.connection()):
-            return self.connection().scalar(sa.select(sa.func.count()).select_from(doc).where(where))
+            return self._count(matching)
 
     def _allowed(self, viewer, filters):
         return [c for c in (visibility_condition(viewer), filters_condition(filters)) if c is not None]
 
     @staticmethod
-    def _where(tsquery, allowed):
-        """The WHERE condition, or None when nothing can match."""
+    def _matching(tsquery, allowed):
+        """``matching(*columns)``: a SELECT of those columns of the visible matches, or None
+        when nothing can match (see :func:`matching_rows`)."""
         if tsquery == NOTHING:
             return None
-        return sa.and_(sa.true(), *allowed, *([_matches(tsquery)] if tsquery != EVERYTHING else []))
+        return lambda *columns: matching_rows(columns, tsquery, allowed)
+
+    def _count(self, matching):
+        return self.connection().scalar(sa.select(sa.func.count()).select_from(matching(doc.c.doc_id).subquery()))
 
     def _suggestion(self, query_text, allowed, total):
         corrected = spelling.corrected_query_text(self.connection(), query_text)
         if not corrected:
             return None
-        where = self._where(to_tsquery(parse_user_query(_SCHEMA, corrected)), allowed)
-        found = 0 if where is None else self.connection().scalar(
-            sa.select(sa.func.count()).select_from(doc).where(where))
+        matching = self._matching(to_tsquery(parse_user_query(_SCHEMA, corrected)), allowed)
+        found = 0 if matching is None else self._count(matching)
         return corrected if found > total else None
 
     def _run(self, query_text, allowed, page, pagelen, newest_first):
         query = parse_user_query(_SCHEMA, query_text)
         tsquery = to_tsquery(query)
-        where = self._where(tsquery, allowed)
+        matching = self._matching(tsquery, allowed)
         empty = SearchPage(query_text, [], 0, page, pagelen, facets={name: [] for name in FACET_FIELDS})
-        if where is None:
+        if matching is None:
             return empty
-        total, facets, groups = self._counted(where)
+        total, facets, groups = self._counted(matching)
         if not total:
             return empty
         terms = sorted(term for term in positive_terms(query) if term[0] in SEARCH_FIELDS)
         stems = {text for _name, text in terms}
         first = (page - 1) * pagelen
-        rank = Ranker(self.connection(), allowed=allowed, matches=_matches(tsquery),
+        rank = Ranker(self.connection(), matching=matching, allowed=allowed, matches=_matches(tsquery),
                       positionless_match=_positionless_match(query, tsquery), terms=terms, total=total,
                       newest_first=newest_first)
         ranked, positions = ranked_leaders(rank, groups, first + pagelen)
@@ -163,11 +167,11 @@ class PostgresSearch:
         group_count = total - groups.absorbed if groups else total
         return SearchPage(query_text, hits, total, page, pagelen, facets=facets, group_count=group_count)
 
-    def _counted(self, where):
+    def _counted(self, matching):
         """Total, facet counts and groups of similar assets, in one statement over the matches."""
-        matched = sa.select(doc.c.doc_id, doc.c.agency, doc.c.asset_type, doc.c.year, doc.c.km_stage, doc.c.cop,
-                            doc.c.seci_stage, doc.c.tags, doc.c.content_key, doc.c.title_key, doc.c.cop_number) \
-            .where(where).cte("matched").prefix_with("MATERIALIZED")
+        matched = matching(doc.c.doc_id, doc.c.agency, doc.c.asset_type, doc.c.year, doc.c.km_stage, doc.c.cop,
+                           doc.c.seci_stage, doc.c.tags, doc.c.content_key, doc.c.title_key, doc.c.cop_number) \
+            .cte("matched").prefix_with("MATERIALIZED")
         m = matched.c
         parts = [sa.select(sa.literal("total"), sa.null().cast(sa.Text), sa.func.count()).select_from(matched)]
         for name in ("agency", "asset_type", "year", "km_stage", "cop"):
@@ -199,6 +203,26 @@ class PostgresSearch:
             return {}
         found = self.connection().execute(sa.select(*HIT_COLUMNS).where(doc.c.doc_id.in_(set(docnums))))
         return {row.doc_id: row for row in found}
+
+
+# What the visibility and filter conditions and the ranking read of a match: small columns only.
+MATCH_COLUMNS = (doc.c.doc_id, doc.c.visibility, doc.c.agency, doc.c.cop, doc.c.asset_type, doc.c.year,
+                 doc.c.km_stage, doc.c.seci_stage, doc.c.tags, doc.c.content_key, doc.c.title_key,
+                 doc.c.cop_number, doc.c.published, doc.c.scored_lengths)
+
+
+def matching_rows(columns, tsquery, allowed):
+    """SELECT ``columns`` (of search_document) of the documents matching ``tsquery`` that pass the
+    ``allowed`` conditions. The match is found first, on its own, so that the only way to it is the
+    GIN index (with :func:`through_indexes`): given the visibility conditions in the same WHERE,
+    the planner prefers their index for a common word and tests ``vector @@`` on each row
+    (reading every vector); here they filter the rows found."""
+    if tsquery == EVERYTHING:
+        return sa.select(*columns).where(sa.true(), *allowed)
+    # OFFSET 0 keeps the planner from merging the subquery (and the conditions into its scan).
+    found = sa.select(*MATCH_COLUMNS).where(_matches(tsquery)).offset(0).subquery("found")
+    adapt = ClauseAdapter(found).traverse
+    return sa.select(*(found.c[column.name] for column in columns)).where(sa.true(), *map(adapt, allowed))
 
 
 def _matches(tsquery):
