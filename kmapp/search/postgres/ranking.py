@@ -15,6 +15,7 @@ Which candidates match is decided without the tsvector when the query has no phr
 answer depends only on which of the query's terms a document holds, read from its postings.
 """
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql as pg
 
 from ..champions import CHAMPION_SIZE
 from ..ranking import EXACT_SCORING_BUDGET
@@ -27,13 +28,16 @@ CHAMPION_GROWTH = 8  # as kmapp.search.ranking._champions_for
 class Ranker:
     """``ranker(limit)``: [(doc_id, score or None)] of the best ``limit`` matches."""
 
-    def __init__(self, connection, *, matching, allowed, matches, positionless_match, terms, total, newest_first):
-        """``matching(*columns)``: a SELECT of the visible matches' columns (through the GIN index);
+    def __init__(self, connection, *, matching, matched_ids=None, allowed, matches, positionless_match, terms,
+                 total, newest_first):
+        """``matching(*columns)``: a SELECT of the visible matches' columns (through the GIN index),
+        or ``matched_ids`` when the caller has them;
         for champion candidates, ``allowed``: the visibility and filter conditions, ``matches``:
         the tsquery condition (None: every document) and ``positionless_match``: a condition
         deciding the match from the postings instead (None when the query has a phrase);
         ``terms``: the positive (field name, term) pairs; ``total``: how many documents match."""
         self.connection, self.matching, self.allowed, self.matches = connection, matching, allowed, matches
+        self.matched_ids = matched_ids
         self.positionless_match, self.total = positionless_match, total
         wanted = [(FIELDS.index(name), text) for name, text in terms if name in FIELDS]
         self.terms = sorted(wanted) if not newest_first else []
@@ -64,7 +68,11 @@ class Ranker:
         terms' champion lists of ``champions`` rows."""
         query = self._query_terms()
         if champions is None:
-            matched = self.matching(doc.c.doc_id, doc.c.scored_lengths)
+            if self.matched_ids is not None:
+                matched = sa.select(doc.c.doc_id, doc.c.scored_lengths).where(
+                    doc.c.doc_id == sa.func.any(sa.cast(self.matched_ids, pg.ARRAY(sa.BigInteger))))
+            else:
+                matched = self.matching(doc.c.doc_id, doc.c.scored_lengths)
         else:
             best = (sa.select(posting.c.doc_id).where(posting.c.term == query.c.term, posting.c.field == query.c.field)
                     .order_by(posting.c.impact.desc()).limit(champions).lateral("best"))
@@ -73,25 +81,30 @@ class Ranker:
             matched = sa.select(doc.c.doc_id, doc.c.scored_lengths).where(doc.c.doc_id.in_(candidates),
                                                                           *self._conditions(match))
         matched = matched.cte("matched").prefix_with("MATERIALIZED")
-        length = sa.cast(sa.type_coerce(matched.c.scored_lengths, doc.c.scored_lengths.type)[posting.c.field + 1],
-                         sa.Float)
-        weight = sa.cast(posting.c.weight, sa.Float)  # in double precision, as Whoosh
-        term_score = query.c.idf * weight * (K1 + 1) / (weight + K1 * ((1 - B) + B * length / query.c.average))
-        same_term = sa.and_(posting.c.term == query.c.term, posting.c.field == query.c.field)
+        lengths = sa.type_coerce(matched.c.scored_lengths, doc.c.scored_lengths.type)
+
+        def term_score(weight, field):
+            weight, length = sa.cast(weight, sa.Float), sa.cast(lengths[field + 1], sa.Float)  # as Whoosh: doubles
+            return query.c.idf * weight * (K1 + 1) / (weight + K1 * ((1 - B) + B * length / query.c.average))
+
         if champions is None:
             # Many matches: the query terms' rows, read in term order, joined to the matches.
-            score = sa.func.coalesce(sa.func.sum(term_score), 0.0).label("score")
-            held = posting.join(query, same_term)
+            score = sa.func.coalesce(sa.func.sum(term_score(posting.c.weight, posting.c.field)), 0.0).label("score")
+            held = posting.join(query, sa.and_(posting.c.term == query.c.term, posting.c.field == query.c.field))
             scored = (sa.select(matched.c.doc_id, score, sa.func.count().over().label("scored"))
                       .select_from(matched.outerjoin(held, posting.c.doc_id == matched.c.doc_id))
                       .group_by(matched.c.doc_id))
         else:
-            # A few hundred candidates: each one's rows looked up (document, term, field).
-            per_document = (sa.select(sa.func.coalesce(sa.func.sum(term_score), 0.0).label("score"))
-                            .select_from(query.join(posting, sa.and_(same_term, posting.c.doc_id == matched.c.doc_id)))
-                            .lateral("per_document"))
-            score = per_document.c.score
-            scored = (sa.select(matched.c.doc_id, score.label("score"), sa.func.count().over().label("scored"))
+            # A few hundred candidates: each one's row of each query term looked up by its key.
+            held = (sa.select(posting.c.weight, posting.c.field)
+                    .where(posting.c.doc_id == matched.c.doc_id, posting.c.term == query.c.term,
+                           posting.c.field == query.c.field).limit(1)  # one row at most; kept a per-key probe
+                    .correlate(matched, query).lateral("held"))
+            per_document = (sa.select(sa.func.coalesce(sa.func.sum(term_score(held.c.weight, held.c.field)), 0.0)
+                                      .label("score"))
+                            .select_from(query.join(held, sa.true())).correlate(matched).lateral("per_document"))
+            scored = (sa.select(matched.c.doc_id, per_document.c.score.label("score"),
+                                sa.func.count().over().label("scored"))
                       .select_from(matched.join(per_document, sa.true())))
         scored = scored.order_by(sa.desc("score"), matched.c.doc_id).limit(limit)
         rows = self.connection.execute(scored).all()

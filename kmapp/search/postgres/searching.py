@@ -23,6 +23,7 @@ from ..similar import DuplicateTable, groups_among
 from ..snippets import make_snippet, plain_snippet
 from ..docsets import bitmap_from_docnums
 from . import spelling
+from . import ranking
 from .ranking import Ranker, positionless_match
 from .tables import search_document as doc
 from .tsquery import EVERYTHING, NOTHING, lexemes_and_phrases, to_tsquery
@@ -145,13 +146,17 @@ class PostgresSearch:
         empty = SearchPage(query_text, [], 0, page, pagelen, facets={name: [] for name in FACET_FIELDS})
         if matching is None:
             return empty
-        total, facets, groups = self._counted(matching)
+        terms = sorted(term for term in positive_terms(query) if term[0] in SEARCH_FIELDS)
+        # Few enough to score them all: the counting statement lists them, and ranking starts
+        # from the list instead of finding the matches again (rechecking phrases again).
+        listed = ranking.EXACT_SCORING_BUDGET // len(terms) if terms and not newest_first else 0
+        total, facets, groups, matched_ids = self._counted(matching, listed)
         if not total:
             return empty
-        terms = sorted(term for term in positive_terms(query) if term[0] in SEARCH_FIELDS)
         stems = {text for _name, text in terms}
         first = (page - 1) * pagelen
-        rank = Ranker(self.connection(), matching=matching, allowed=allowed, matches=_matches(tsquery),
+        rank = Ranker(self.connection(), matching=matching, matched_ids=matched_ids, allowed=allowed,
+                      matches=_matches(tsquery),
                       positionless_match=_positionless_match(query, tsquery), terms=terms, total=total,
                       newest_first=newest_first)
         ranked, positions = ranked_leaders(rank, groups, first + pagelen)
@@ -167,13 +172,15 @@ class PostgresSearch:
         group_count = total - groups.absorbed if groups else total
         return SearchPage(query_text, hits, total, page, pagelen, facets=facets, group_count=group_count)
 
-    def _counted(self, matching):
-        """Total, facet counts and groups of similar assets, in one statement over the matches."""
+    def _counted(self, matching, listed=0):
+        """Total, facet counts, groups of similar assets and, if there are no more than ``listed``,
+        the matches' doc_ids (else None), in one statement over the matches."""
         matched = matching(doc.c.doc_id, doc.c.agency, doc.c.asset_type, doc.c.year, doc.c.km_stage, doc.c.cop,
                            doc.c.seci_stage, doc.c.tags, doc.c.content_key, doc.c.title_key, doc.c.cop_number) \
             .cte("matched").prefix_with("MATERIALIZED")
         m = matched.c
-        parts = [sa.select(sa.literal("total"), sa.null().cast(sa.Text), sa.func.count()).select_from(matched)]
+        ids = sa.case((sa.func.count() <= listed, sa.cast(sa.func.array_agg(m.doc_id), sa.Text)))
+        parts = [sa.select(sa.literal("total"), ids, sa.func.count()).select_from(matched)]
         for name in ("agency", "asset_type", "year", "km_stage", "cop"):
             column = m[name]
             parts.append(sa.select(sa.literal(name), column.cast(sa.Text), sa.func.count())
@@ -186,17 +193,19 @@ class PostgresSearch:
                 part = part.order_by(sa.func.count().desc(), value.c.value).limit(FACET_VALUE_LIMITS[name])
             parts.append(part.subquery().select())
         parts.append(_similar_candidates(matched))
-        total, facets, keyed = 0, {name: [] for name in FACET_FIELDS}, []
+        total, facets, keyed, matched_ids = 0, {name: [] for name in FACET_FIELDS}, [], None
         for name, value, count in self.connection().execute(sa.union_all(*parts)):
             if name == "total":
                 total = count
+                if value is not None:
+                    matched_ids = [int(doc_id) for doc_id in value.strip("{}").split(",") if doc_id]
             elif name == "similar":
                 keyed.append(tuple(int(part) for part in value.split(",")))
             else:
                 facets[name].append((int(value) if name == "year" else value, count))
         for pairs in facets.values():
             pairs.sort(key=lambda pair: (-pair[1], str(pair[0])))
-        return total, facets, _groups(keyed)
+        return total, facets, _groups(keyed), matched_ids
 
     def _rows(self, docnums):
         if not docnums:
