@@ -80,13 +80,18 @@ def corpus_statistics(connection, corpus=None) -> tuple[int, list[float]]:
         row = connection.execute(sa.select(sa.func.count(), *sums).select_from(search_document)).one()
         documents = row[0]
         return documents, [float(total) / documents if documents else 0.0 for total in row[1:]]
-    return _statistics.get_or_compute((corpus or corpus_key(connection), "corpus"), count)
+    corpus = corpus or corpus_key(connection)
+    statistics = _statistics.get_or_compute((corpus, "corpus"), count)
+    _statistics.put((corpus[0], "recent corpus"), statistics)
+    return statistics
 
 
 def averages_for_writing(connection, written_lengths: list[list[int]]) -> list[float]:
     """Field averages for the impacts of new rows: the corpus's, or the batch's own while the
-    corpus is smaller than the batch (the first writes, a reindex)."""
-    documents, averages = corpus_statistics(connection)
+    corpus is smaller than the batch (the first writes, a reindex). Statistics up to a minute old
+    will do (they only order champion lists): adding an asset does not count the corpus again."""
+    recent = _statistics.get((str(connection.engine.url), "recent corpus"))
+    documents, averages = recent or corpus_statistics(connection)
     if documents >= len(written_lengths) and documents:
         return averages
     count = max(1, len(written_lengths))

@@ -6,10 +6,12 @@ length / average length))``, with Whoosh's idf, field boosts, one-byte field len
 averages; ties in document order. The same two modes as :mod:`kmapp.search.ranking`:
 
 * exact, while matches x terms stays within ``EXACT_SCORING_BUDGET``: every match is scored
-  (the matches found through the GIN index, their postings through the postings index);
+  (the matches listed by the counting statement, or found again through the GIN index; the
+  query terms' rows read from the postings index, hash-joined to them);
 * champion lists beyond: per (field, term) the ``size`` rows of highest ``impact`` (read in
-  index order, a few hundred small rows), those among the matches scored exactly; too few to
-  fill the page and the lists grow eight times, then every match is scored.
+  index order, a few hundred small rows), those among the matches scored exactly (a probe of
+  the postings index per candidate and term); too few to fill the page and the lists grow
+  eight times, then every match is scored.
 
 Which candidates match is decided without the tsvector when the query has no phrase: its
 answer depends only on which of the query's terms a document holds, read from its postings.

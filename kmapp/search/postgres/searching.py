@@ -12,9 +12,9 @@ vector (a phrase is rechecked on the documents holding all its words).
 from contextlib import contextmanager
 
 import sqlalchemy as sa
-from sqlalchemy.sql.util import ClauseAdapter
 from markupsafe import Markup
 from sqlalchemy.dialects.postgresql import TSQUERY
+from sqlalchemy.sql.util import ClauseAdapter
 
 from ..query_parsing import parse_user_query, positive_terms, SEARCH_FIELDS
 from ..schema import FACET_FIELDS, build_schema
@@ -22,8 +22,7 @@ from ..searching import MAX_PAGELEN, SIMILAR_SHOWN, SearchHit, SearchPage, ranke
 from ..similar import DuplicateTable, groups_among
 from ..snippets import make_snippet, plain_snippet
 from ..docsets import bitmap_from_docnums
-from . import spelling
-from . import ranking
+from . import ranking, spelling
 from .ranking import Ranker, positionless_match
 from .tables import search_document as doc
 from .tsquery import EVERYTHING, NOTHING, lexemes_and_phrases, to_tsquery
@@ -179,8 +178,11 @@ class PostgresSearch:
                            doc.c.seci_stage, doc.c.tags, doc.c.content_key, doc.c.title_key, doc.c.cop_number) \
             .cte("matched").prefix_with("MATERIALIZED")
         m = matched.c
-        ids = sa.case((sa.func.count() <= listed, sa.cast(sa.func.array_agg(m.doc_id), sa.Text)))
-        parts = [sa.select(sa.literal("total"), ids, sa.func.count()).select_from(matched)]
+        parts = [sa.select(sa.literal("total"), sa.null().cast(sa.Text), sa.func.count()).select_from(matched)]
+        if listed:  # read no more than one past the limit
+            first = sa.select(m.doc_id).limit(listed + 1).subquery()
+            parts.append(sa.select(sa.literal("ids"), sa.cast(sa.func.array_agg(first.c.doc_id), sa.Text),
+                                   sa.func.count()).select_from(first))
         for name in ("agency", "asset_type", "year", "km_stage", "cop"):
             column = m[name]
             parts.append(sa.select(sa.literal(name), column.cast(sa.Text), sa.func.count())
@@ -197,8 +199,9 @@ class PostgresSearch:
         for name, value, count in self.connection().execute(sa.union_all(*parts)):
             if name == "total":
                 total = count
-                if value is not None:
-                    matched_ids = [int(doc_id) for doc_id in value.strip("{}").split(",") if doc_id]
+            elif name == "ids":
+                if count <= listed:
+                    matched_ids = [int(doc_id) for doc_id in (value or "").strip("{}").split(",") if doc_id]
             elif name == "similar":
                 keyed.append(tuple(int(part) for part in value.split(",")))
             else:
