@@ -62,7 +62,8 @@ class PostgresIndex:
 
     def size(self) -> int:
         return self.connection.scalar(sa.text(
-            "SELECT pg_total_relation_size('search_document') + pg_total_relation_size('search_word')"))
+            "SELECT pg_total_relation_size('search_document') + pg_total_relation_size('search_word') "
+            "+ pg_total_relation_size('search_posting')"))
 
     def close(self) -> None:
         self.connection.close()

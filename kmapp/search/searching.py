@@ -152,6 +152,25 @@ def _suggestion(context, query_text, total):
     return None
 
 
+def ranked_leaders(rank, groups, wanted):
+    """The best ``wanted`` matches, one per group of similar ones, and {docnum: position} of
+    every document ranked on the way; ``rank(limit)`` gives the best ``limit`` [(docnum, score)]
+    (both backends)."""
+    if groups is None:
+        return rank(wanted), {}
+    # Each document ranked but not shown belongs to a group shown above it, so the
+    # first wanted + absorbed documents always hold the wanted groups; usually far
+    # fewer do, so rank a little more than a page first and widen only if needed.
+    enough = wanted + groups.absorbed
+    limit = min(enough, 2 * wanted)
+    while True:
+        ranked = rank(limit)
+        leaders = groups.leaders(ranked, wanted)
+        if len(leaders) == wanted or len(ranked) < limit or limit >= enough:
+            return leaders, {docnum: position for position, (docnum, _score) in enumerate(ranked)}
+        limit = min(enough, 4 * limit)
+
+
 class _SearchContext:
     """State shared by the searches of one request (one searcher)."""
 
@@ -202,19 +221,7 @@ class _SearchContext:
         def rank(limit):
             return top_docnums(self.searcher, matched, limit, newest_first=self.newest_first,
                                version_key=self.version_key, terms=terms)
-        if groups is None:
-            return rank(wanted), {}
-        # Each document ranked but not shown belongs to a group shown above it, so the
-        # first wanted + absorbed documents always hold the wanted groups; usually far
-        # fewer do, so rank a little more than a page first and widen only if needed.
-        enough = wanted + groups.absorbed
-        limit = min(enough, 2 * wanted)
-        while True:
-            ranked = rank(limit)
-            leaders = groups.leaders(ranked, wanted)
-            if len(leaders) == wanted or len(ranked) < limit or limit >= enough:
-                return leaders, {docnum: position for position, (docnum, _score) in enumerate(ranked)}
-            limit = min(enough, 4 * limit)
+        return ranked_leaders(rank, groups, wanted)
 
     def _hit(self, docnum, score, stems, groups=None, positions=None):
         stored = self.searcher.stored_fields(docnum)

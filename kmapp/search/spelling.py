@@ -37,9 +37,15 @@ def corrected_query_text(searcher, query_text):
         return None
     reader = searcher.reader()
     words = _Words(reader, Vocabulary(index_folder(searcher)))
+    return replaced_words(query_text, lambda word: _correction_for(reader, words, word))
+
+
+def replaced_words(query_text, correction_for):
+    """``query_text`` with each word replaced by ``correction_for(word)`` where that is not None
+    (the rest kept as typed), or None if no word was replaced (both backends)."""
     pieces, cursor, changed = [], 0, False
     for found in _WORD.finditer(query_text):
-        replacement = _correction_for(reader, words, found.group())
+        replacement = correction_for(found.group())
         if replacement is None:
             continue
         pieces.append(query_text[cursor:found.start()])
@@ -51,11 +57,18 @@ def corrected_query_text(searcher, query_text):
     return "".join(pieces)
 
 
-def _correction_for(reader, words, word):
+def correctable(word):
+    """``word`` in lower case if "did you mean" may correct it (not an operator, a number, a stop
+    word, too short or too long), else None (both backends)."""
     if word in _OPERATORS or not MIN_WORD_LENGTH <= len(word) <= MAX_WORD_LENGTH or not word.isalpha():
         return None
     word = word.lower()
-    if word in INDONESIAN_STOP_WORDS:
+    return None if word in INDONESIAN_STOP_WORDS else word
+
+
+def _correction_for(reader, words, word):
+    word = correctable(word)
+    if word is None:
         return None
     index = _index_identity(reader)
     if index is None:

@@ -91,7 +91,7 @@ def build(search_backend, tmp_path):
         return
     import sqlalchemy as sa
     from kmapp.search.postgres.searching import PostgresSearch
-    from kmapp.search.postgres.tables import create_search_tables, search_document, search_word
+    from kmapp.search.postgres.tables import create_search_tables, search_document, search_posting, search_word
     from kmapp.search.postgres.writing import put_documents
     with fresh_schema() as url:
         engine = sa.create_engine(url)
@@ -100,6 +100,7 @@ def build(search_backend, tmp_path):
         connection.commit()
 
         def build_postgres(assets):
+            connection.execute(search_posting.delete())
             connection.execute(search_document.delete())
             connection.execute(search_word.delete())
             put_documents(connection, assets)

@@ -14,7 +14,9 @@ kept (a phrase with a word used more often in one body is found only among its f
 and a body with more than
 ``MAX_BODY_TERMS`` distinct terms keeps its first ones (a 2,000,000-character PDF of tables).
 """
-from collections import defaultdict
+from collections import Counter, defaultdict
+
+from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from ..analysis import indonesian_analyzer
 from ..schema import BODY_EXCERPT_CHARS, VISIBILITY_VALUES, _comma_list
@@ -46,6 +48,23 @@ def terms_with_positions(text: str):
 
 def fits_lexeme(term: str) -> bool:
     return len(term.encode("utf-8")) <= MAX_LEXEME_BYTES
+
+
+# Whoosh's field boosts (see kmapp.search.schema): a posting's weight is frequency x boost.
+FIELD_BOOSTS = {"title": 3.0, "tag_text": 2.0, "summary": 1.0, "body": 1.0}
+
+
+def field_postings(text: str, field: str) -> tuple[dict, int]:
+    """({term: posting weight}, field length) of one field as Whoosh indexes it: the length counts
+    every token, the weights only terms PostgreSQL can hold (no query can ask for the others)."""
+    counts = Counter(token.text for token in indonesian_analyzer()(text))
+    boost = FIELD_BOOSTS[field]
+    return {term: count * boost for term, count in counts.items() if fits_lexeme(term)}, sum(counts.values())
+
+
+def scored_length(length: int) -> float:
+    """The field length Whoosh's BM25F divides by: its one-byte approximation."""
+    return float(byte_to_length(length_to_byte(length)))
 
 
 def body_vector(body: str) -> str:

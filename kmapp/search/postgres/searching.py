@@ -4,35 +4,29 @@ The invariant of :mod:`kmapp.search.searching` holds here in SQL: the visibility
 conditions are in the WHERE clause of every statement, so the total, the grouped facet counts,
 the ranking and the groups of similar assets only ever see documents the viewer may open.
 
-Ranking, a stand-in for Whoosh's BM25F: per query term, ``ts_rank`` (saturating term
-frequency, field weights title 1.0 > tags 0.4 > summary 0.2 > body 0.1, divided by 1 + log of the
-document length) times the term's BM25 idf, summed. Without idf, a two-word query ranks a
-common word's matches like a rare one's (measured on 2,000 synthetic assets: 49% of Whoosh's
-top 10 kept with ``ts_rank_cd``, 86% with this); document frequencies are counted once a minute
-per process. Very common words rank differently (about 10% kept): ``ts_rank`` saturates where
-BM25 still separates by length. bench/search_bench.py --backend all prints the agreement.
+Ranking is Whoosh's BM25F, computed from the small rows of ``search_posting`` (see
+:mod:`.ranking`); no statement reads the ``vector`` tsvectors of more than the matches it
+counts, and those through the GIN index: a query of plain words matches without rechecking a
+vector (a phrase is rechecked on the documents holding all its words).
 """
-import math
+from contextlib import contextmanager
 
 import sqlalchemy as sa
 from markupsafe import Markup
 from sqlalchemy.dialects.postgresql import TSQUERY
+from sqlalchemy.sql.util import ClauseAdapter
 
 from ..query_parsing import parse_user_query, positive_terms, SEARCH_FIELDS
 from ..schema import FACET_FIELDS, build_schema
-from ..searching import MAX_PAGELEN, SIMILAR_SHOWN, SearchHit, SearchPage
+from ..searching import MAX_PAGELEN, SIMILAR_SHOWN, SearchHit, SearchPage, ranked_leaders
 from ..similar import DuplicateTable, groups_among
-from ..caches import budgeted_cache
 from ..snippets import make_snippet, plain_snippet
 from ..docsets import bitmap_from_docnums
-from . import spelling
+from . import ranking, spelling
+from .ranking import Ranker, positionless_match
 from .tables import search_document as doc
-from .documents import fits_lexeme
-from .tsquery import EVERYTHING, NOTHING, to_tsquery
+from .tsquery import EVERYTHING, NOTHING, lexemes_and_phrases, to_tsquery
 
-# ts_rank weights in the order {D, C, B, A}: body, summary, tags, title.
-RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
-RANK_NORMALISATION = 1  # divide by 1 + log(document length): long bodies do not win by size alone
 FACET_VALUE_LIMITS = {"tags": 50}  # open-ended values: the most frequent ones among the matches
 HIT_COLUMNS = (doc.c.doc_id, doc.c.asset_id, doc.c.title, doc.c.summary, doc.c.body_excerpt, doc.c.agency,
                doc.c.agency_name, doc.c.cop_name, doc.c.asset_type, doc.c.year, doc.c.published, doc.c.cop)
@@ -101,6 +95,10 @@ class PostgresSearch:
         page = max(1, int(page))
         pagelen = min(MAX_PAGELEN, max(1, int(pagelen)))
         query_text = query_text or ""
+        with through_indexes(self.connection()):
+            return self._search(query_text, visible_to, filters, page, pagelen, sort)
+
+    def _search(self, query_text, visible_to, filters, page, pagelen, sort):
         allowed = self._allowed(visible_to, filters)
         result = self._run(query_text, allowed, page, pagelen, newest_first=(sort == "newest"))
         suggestion = self._suggestion(query_text, allowed, result.total)
@@ -112,48 +110,55 @@ class PostgresSearch:
 
     def count_matches(self, query_text, *, visible_to, filters=None):
         allowed = self._allowed(visible_to, filters)
-        where = self._where(to_tsquery(parse_user_query(_SCHEMA, query_text or "")), allowed)
-        if where is None:
+        matching = self._matching(to_tsquery(parse_user_query(_SCHEMA, query_text or "")), allowed)
+        if matching is None:
             return 0
-        return self.connection().scalar(sa.select(sa.func.count()).select_from(doc).where(where))
+        with through_indexes(self.connection()):
+            return self._count(matching)
 
     def _allowed(self, viewer, filters):
         return [c for c in (visibility_condition(viewer), filters_condition(filters)) if c is not None]
 
     @staticmethod
-    def _where(tsquery, allowed):
-        """The WHERE condition, or None when nothing can match."""
+    def _matching(tsquery, allowed):
+        """``matching(*columns)``: a SELECT of those columns of the visible matches, or None
+        when nothing can match (see :func:`matching_rows`)."""
         if tsquery == NOTHING:
             return None
-        conditions = list(allowed)
-        if tsquery != EVERYTHING:
-            conditions.append(doc.c.vector.op("@@")(tsquery_value(tsquery)))
-        return sa.and_(sa.true(), *conditions)
+        return lambda *columns: matching_rows(columns, tsquery, allowed)
+
+    def _count(self, matching):
+        return self.connection().scalar(sa.select(sa.func.count()).select_from(matching(doc.c.doc_id).subquery()))
 
     def _suggestion(self, query_text, allowed, total):
         corrected = spelling.corrected_query_text(self.connection(), query_text)
         if not corrected:
             return None
-        where = self._where(to_tsquery(parse_user_query(_SCHEMA, corrected)), allowed)
-        found = 0 if where is None else self.connection().scalar(
-            sa.select(sa.func.count()).select_from(doc).where(where))
+        matching = self._matching(to_tsquery(parse_user_query(_SCHEMA, corrected)), allowed)
+        found = 0 if matching is None else self._count(matching)
         return corrected if found > total else None
 
     def _run(self, query_text, allowed, page, pagelen, newest_first):
         query = parse_user_query(_SCHEMA, query_text)
         tsquery = to_tsquery(query)
-        where = self._where(tsquery, allowed)
+        matching = self._matching(tsquery, allowed)
         empty = SearchPage(query_text, [], 0, page, pagelen, facets={name: [] for name in FACET_FIELDS})
-        if where is None:
-            return empty
-        total, facets, groups = self._counted(where)
-        if not total:
+        if matching is None:
             return empty
         terms = sorted(term for term in positive_terms(query) if term[0] in SEARCH_FIELDS)
+        # Few enough to score them all: the counting statement lists them, and ranking starts
+        # from the list instead of finding the matches again (rechecking phrases again).
+        listed = ranking.EXACT_SCORING_BUDGET // len(terms) if terms and not newest_first else 0
+        total, facets, groups, matched_ids = self._counted(matching, listed)
+        if not total:
+            return empty
         stems = {text for _name, text in terms}
         first = (page - 1) * pagelen
-        rank = _Ranker(self.connection(), where, sorted(stems), ranked=bool(terms) and not newest_first)
-        ranked, positions = _ranked(rank, groups, first + pagelen)
+        rank = Ranker(self.connection(), matching=matching, matched_ids=matched_ids, allowed=allowed,
+                      matches=_matches(tsquery),
+                      positionless_match=_positionless_match(query, tsquery), terms=terms, total=total,
+                      newest_first=newest_first)
+        ranked, positions = ranked_leaders(rank, groups, first + pagelen)
         shown = ranked[first:]
         similar = {docnum: groups.similar_to(docnum, positions) if groups else [] for docnum, _ in shown}
         rows = self._rows([d for d, _ in shown] + [s for docnums in similar.values() for s in docnums[:SIMILAR_SHOWN]])
@@ -166,13 +171,18 @@ class PostgresSearch:
         group_count = total - groups.absorbed if groups else total
         return SearchPage(query_text, hits, total, page, pagelen, facets=facets, group_count=group_count)
 
-    def _counted(self, where):
-        """Total, facet counts and groups of similar assets, in one statement over the matches."""
-        matched = sa.select(doc.c.doc_id, doc.c.agency, doc.c.asset_type, doc.c.year, doc.c.km_stage, doc.c.cop,
-                            doc.c.seci_stage, doc.c.tags, doc.c.content_key, doc.c.title_key, doc.c.cop_number) \
-            .where(where).cte("matched").prefix_with("MATERIALIZED")
+    def _counted(self, matching, listed=0):
+        """Total, facet counts, groups of similar assets and, if there are no more than ``listed``,
+        the matches' doc_ids (else None), in one statement over the matches."""
+        matched = matching(doc.c.doc_id, doc.c.agency, doc.c.asset_type, doc.c.year, doc.c.km_stage, doc.c.cop,
+                           doc.c.seci_stage, doc.c.tags, doc.c.content_key, doc.c.title_key, doc.c.cop_number) \
+            .cte("matched").prefix_with("MATERIALIZED")
         m = matched.c
         parts = [sa.select(sa.literal("total"), sa.null().cast(sa.Text), sa.func.count()).select_from(matched)]
+        if listed:  # read no more than one past the limit
+            first = sa.select(m.doc_id).limit(listed + 1).subquery()
+            parts.append(sa.select(sa.literal("ids"), sa.cast(sa.func.array_agg(first.c.doc_id), sa.Text),
+                                   sa.func.count()).select_from(first))
         for name in ("agency", "asset_type", "year", "km_stage", "cop"):
             column = m[name]
             parts.append(sa.select(sa.literal(name), column.cast(sa.Text), sa.func.count())
@@ -185,23 +195,78 @@ class PostgresSearch:
                 part = part.order_by(sa.func.count().desc(), value.c.value).limit(FACET_VALUE_LIMITS[name])
             parts.append(part.subquery().select())
         parts.append(_similar_candidates(matched))
-        total, facets, keyed = 0, {name: [] for name in FACET_FIELDS}, []
+        total, facets, keyed, matched_ids = 0, {name: [] for name in FACET_FIELDS}, [], None
         for name, value, count in self.connection().execute(sa.union_all(*parts)):
             if name == "total":
                 total = count
+            elif name == "ids":
+                if count <= listed:
+                    matched_ids = [int(doc_id) for doc_id in (value or "").strip("{}").split(",") if doc_id]
             elif name == "similar":
                 keyed.append(tuple(int(part) for part in value.split(",")))
             else:
                 facets[name].append((int(value) if name == "year" else value, count))
         for pairs in facets.values():
             pairs.sort(key=lambda pair: (-pair[1], str(pair[0])))
-        return total, facets, _groups(keyed)
+        return total, facets, _groups(keyed), matched_ids
 
     def _rows(self, docnums):
         if not docnums:
             return {}
         found = self.connection().execute(sa.select(*HIT_COLUMNS).where(doc.c.doc_id.in_(set(docnums))))
         return {row.doc_id: row for row in found}
+
+
+# What the visibility and filter conditions and the ranking read of a match: small columns only.
+MATCH_COLUMNS = (doc.c.doc_id, doc.c.visibility, doc.c.agency, doc.c.cop, doc.c.asset_type, doc.c.year,
+                 doc.c.km_stage, doc.c.seci_stage, doc.c.tags, doc.c.content_key, doc.c.title_key,
+                 doc.c.cop_number, doc.c.published, doc.c.scored_lengths)
+
+
+def matching_rows(columns, tsquery, allowed):
+    """SELECT ``columns`` (of search_document) of the documents matching ``tsquery`` that pass the
+    ``allowed`` conditions. The match is found first, on its own, so that the only way to it is the
+    GIN index (with :func:`through_indexes`): given the visibility conditions in the same WHERE,
+    the planner prefers their index for a common word and tests ``vector @@`` on each row
+    (reading every vector); here they filter the rows found."""
+    if tsquery == EVERYTHING:
+        return sa.select(*columns).where(sa.true(), *allowed)
+    # OFFSET 0 keeps the planner from merging the subquery (and the conditions into its scan).
+    found = sa.select(*MATCH_COLUMNS).where(_matches(tsquery)).offset(0).subquery("found")
+    adapt = ClauseAdapter(found).traverse
+    return sa.select(*(found.c[column.name] for column in columns)).where(sa.true(), *map(adapt, allowed))
+
+
+def _matches(tsquery):
+    """The documents matching ``tsquery`` (None: every document)."""
+    return None if tsquery in (EVERYTHING, NOTHING) else doc.c.vector.op("@@")(tsquery_value(tsquery))
+
+
+def _positionless_match(query, tsquery):
+    """The same condition decided from the postings, or None for a query with a phrase (which
+    needs the positions of the vector)."""
+    lexemes, phrases = lexemes_and_phrases(query)
+    if phrases or tsquery in (EVERYTHING, NOTHING):
+        return None
+    return positionless_match(lambda vector: vector.op("@@")(tsquery_value(tsquery)), lexemes)
+
+
+@contextmanager
+def through_indexes(connection):
+    """Statements in this block find their matches through the indexes: a sequential scan would
+    test ``vector @@ query`` on every row, reading (detoasting) every vector, which PostgreSQL's
+    planner does not count as a cost, while a bitmap of the GIN index needs no vector at all for
+    a query of plain words. Without JIT: a plan that must scan a table anyway costs "disabled"
+    (10^10), far above the JIT thresholds, and compiling it takes 100-200 ms. Local to the
+    transaction and restored afterwards."""
+    previous = connection.execute(sa.text(  # select-list items are evaluated in order
+        "SELECT current_setting('enable_seqscan'), current_setting('jit'), "
+        "set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)")).one()
+    try:
+        yield
+    finally:
+        connection.execute(sa.text("SELECT set_config('enable_seqscan', :seqscan, true), set_config('jit', :jit, true)"),
+                           {"seqscan": previous[0], "jit": previous[1]})
 
 
 def _similar_candidates(matched):
@@ -227,67 +292,6 @@ def _groups(keyed):
     table = DuplicateTable(content={r[0]: r[2] for r in keyed if r[1]}, title={r[0]: r[4] for r in keyed if r[3]},
                            cop={r[0]: r[5] for r in keyed}, size=size)
     return groups_among(table, bitmap_from_docnums([row[0] for row in keyed], size))
-
-
-class _Ranker:
-    def __init__(self, connection, where, terms, ranked):
-        self.connection, self.where = connection, where
-        self.score = None
-        terms = [term for term in terms if fits_lexeme(term)]  # longer ones match nothing
-        if ranked and terms:
-            weights = sa.literal(RANK_WEIGHTS).cast(sa.ARRAY(sa.REAL))
-            idf = _idf(connection, terms) if len(terms) > 1 else {terms[0]: 1.0}
-            self.score = sum(idf[term] * sa.func.ts_rank(weights, doc.c.vector, tsquery_value(_quoted(term)),
-                                                          RANK_NORMALISATION) for term in terms)
-
-    def __call__(self, limit):
-        """[(doc_id, score or None)] of the best ``limit`` matches."""
-        newest = (doc.c.published.desc().nulls_last(), doc.c.doc_id)
-        if self.score is None:
-            rows = self.connection.execute(sa.select(doc.c.doc_id).where(self.where).order_by(*newest).limit(limit))
-            return [(row[0], None) for row in rows]
-        score = self.score.label("score")
-        rows = self.connection.execute(sa.select(doc.c.doc_id, score).where(self.where)
-                                       .order_by(sa.desc("score"), *newest).limit(limit))
-        return [(row[0], float(row[1])) for row in rows]
-
-
-_DOCUMENT_FREQUENCY = sa.text(
-    "SELECT count(*) FROM search_document WHERE vector @@ CAST(quote_literal(:term) AS tsquery)")
-# (database, term) -> documents holding it, for a minute
-_frequencies = budgeted_cache("pg_term_counts", lambda count: 32, max_age=60.0)
-
-
-def _idf(connection, terms):
-    """BM25's idf of each term over every document (visible or not: a property of the corpus)."""
-    database = str(connection.engine.url)
-    documents = _frequencies.get_or_compute((database, None), lambda: connection.scalar(
-        sa.select(sa.func.count()).select_from(doc)))
-    idf = {}
-    for term in terms:
-        found = _frequencies.get_or_compute((database, term), lambda: connection.scalar(
-            _DOCUMENT_FREQUENCY, {"term": term}))
-        idf[term] = math.log(1 + (documents - found + 0.5) / (found + 0.5))
-    return idf
-
-
-def _quoted(term):
-    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
-def _ranked(rank, groups, wanted):
-    """As ``_SearchContext._ranked`` in :mod:`kmapp.search.searching`: the best ``wanted`` matches,
-    one per group of similar ones, and {doc_id: position} of every document ranked."""
-    if groups is None:
-        return rank(wanted), {}
-    enough = wanted + groups.absorbed
-    limit = min(enough, 2 * wanted)
-    while True:
-        ranked = rank(limit)
-        leaders = groups.leaders(ranked, wanted)
-        if len(leaders) == wanted or len(ranked) < limit or limit >= enough:
-            return leaders, {docnum: position for position, (docnum, _score) in enumerate(ranked)}
-        limit = min(enough, 4 * limit)
 
 
 def _hit(row, score, stems, similar=(), similar_total=0, from_other_cops=False):

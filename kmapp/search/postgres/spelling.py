@@ -4,58 +4,38 @@ in ``search_word`` by trigram similarity (pg_trgm's GIN index) instead of Whoosh
 
 The similarity threshold is low (0.2): one edit in a four-letter word leaves only two of its
 five trigrams in common, and the candidates are then held to one edit exactly.
-Document counts are those of the word's stem over every document (as Whoosh counts them,
-visible or not); the search page offers a correction only if it finds more *visible* assets.
+Document counts are those of the word's stem over every document, in the field holding it
+most often (as Whoosh counts them, visible or not), from the postings; the search page offers a
+correction only if it finds more *visible* assets.
 """
-import re
-
 import sqlalchemy as sa
 
-from ..analysis import INDONESIAN_STOP_WORDS, stem_word
-from ..spelling import MAX_WORD_LENGTH, MIN_WORD_LENGTH, MORE_COMMON_FACTOR, RARE_DOC_COUNT, single_edits
+from ..analysis import stem_word
+from ..spelling import MORE_COMMON_FACTOR, RARE_DOC_COUNT, correctable, replaced_words, single_edits
+from .postings import document_frequencies
+from .tables import FIELDS
 
 TRIGRAM_THRESHOLD = 0.2
-_WORD = re.compile(r"\w+", re.UNICODE)
-_OPERATORS = frozenset({"AND", "OR", "NOT"})
 
 _SIMILAR_WORDS = sa.text("SELECT word FROM search_word WHERE word % :word")
 _KNOWN_WORD = sa.text("SELECT 1 FROM search_word WHERE word = :word")
-# Documents holding a stem, counted no further than needed to call the word common.
-_FEW_DOCUMENTS = sa.text("SELECT count(*) FROM (SELECT 1 FROM search_document "
-                         "WHERE vector @@ CAST(quote_literal(:stem) AS tsquery) LIMIT :enough) AS found")
-_DOCUMENT_COUNTS = sa.text(
-    "SELECT stem, (SELECT count(*) FROM search_document WHERE vector @@ CAST(quote_literal(stem) AS tsquery)) "
-    "FROM unnest(CAST(:stems AS text[])) AS stem")
 
 
 def corrected_query_text(connection, query_text: str) -> str | None:
     """``query_text`` with likely typos replaced, or None if none found."""
     if not query_text:
         return None
-    pieces, cursor, changed = [], 0, False
-    for found in _WORD.finditer(query_text):
-        replacement = _correction_for(connection, found.group())
-        if replacement is None:
-            continue
-        pieces.append(query_text[cursor:found.start()])
-        pieces.append(replacement)
-        cursor, changed = found.end(), True
-    if not changed:
-        return None
-    pieces.append(query_text[cursor:])
-    return "".join(pieces)
+    return replaced_words(query_text, lambda word: _correction_for(connection, word))
 
 
 def _correction_for(connection, word: str) -> str | None:
-    if word in _OPERATORS or not MIN_WORD_LENGTH <= len(word) <= MAX_WORD_LENGTH or not word.isalpha():
-        return None
-    word = word.lower()
-    if word in INDONESIAN_STOP_WORDS:
+    word = correctable(word)
+    if word is None:
         return None
     # Most words typed are known and common: two index look-ups settle them.
     count = 0
     if connection.scalar(_KNOWN_WORD, {"word": word}):
-        count = connection.scalar(_FEW_DOCUMENTS, {"stem": stem_word(word), "enough": RARE_DOC_COUNT})
+        count = _document_counts(connection, [word])[word]
         if count >= RARE_DOC_COUNT:
             return None
     connection.execute(sa.text("SELECT set_config('pg_trgm.similarity_threshold', :limit, true)"),
@@ -79,5 +59,5 @@ def _document_counts(connection, words: list[str]) -> dict[str, int]:
     if not words:
         return {}
     stems = {word: stem_word(word) for word in words}
-    by_stem = dict(connection.execute(_DOCUMENT_COUNTS, {"stems": sorted(set(stems.values()))}).all())
-    return {word: by_stem[stem] for word, stem in stems.items()}
+    frequencies = document_frequencies(connection, stems.values())
+    return {word: max(frequencies[field, stem] for field in range(len(FIELDS))) for word, stem in stems.items()}

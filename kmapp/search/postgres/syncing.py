@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from ...extensions import db
 from ...models import Asset, AssetStatus
 from ..indexing import asset_document, asset_query
-from .tables import search_document
+from .tables import search_document, search_posting
 from .writing import delete_documents, put_documents
 
 log = logging.getLogger(__name__)
@@ -102,8 +102,9 @@ def reindex(batch: int = 200) -> RebuildReport:
             put_documents(connection, batch_documents, reuse_body=False)
             documents += len(batch_documents)
     with Session(db.engine) as session, session.begin():
-        session.execute(search_document.delete().where(search_document.c.asset_id.not_in(
-            sa.select(sa.cast(Asset.id, sa.Text)).where(Asset.status == AssetStatus.PUBLISHED))))
+        withdrawn = sa.select(search_document.c.asset_id).where(search_document.c.asset_id.not_in(
+            sa.select(sa.cast(Asset.id, sa.Text)).where(Asset.status == AssetStatus.PUBLISHED)))
+        delete_documents(session.connection(), session.scalars(withdrawn).all())
     log.info("search_document rebuilt: %d documents", documents)
     return RebuildReport("postgres", documents, [], texts_queued)
 

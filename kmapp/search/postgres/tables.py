@@ -9,6 +9,13 @@ The facet and visibility columns are plain columns; ``doc_id`` is a small number
 the bitmaps that group similar results.
 
 ``search_word``: the readable words of the documents for "did you mean", with a trigram index.
+
+``search_posting`` (migration 0021): one small row per (term, field, document) with Whoosh's
+posting weight (frequency x field boost), and the document's field lengths in
+``search_document.lengths``: ranking (BM25F as Whoosh computes it), document frequencies and
+champion lists read these instead of detoasting ``vector`` (see :mod:`.ranking`). ``impact`` is
+the term's BM25 part for that document with the field averages known when it was written; it
+only orders the champion lists (candidates are scored again with current statistics).
 """
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
@@ -40,6 +47,23 @@ search_document = sa.Table(
     sa.Column("content_key", sa.BigInteger, nullable=False),
     sa.Column("title_key", sa.BigInteger, nullable=False),
     sa.Column("cop_number", sa.BigInteger, nullable=False),
+    # Field lengths in FIELDS order: exact token counts (their sums give the averages) and
+    # Whoosh's one-byte approximation (what its BM25F divides by); NULL until written (0021).
+    sa.Column("lengths", pg.ARRAY(sa.Integer)),
+    sa.Column("scored_lengths", pg.ARRAY(sa.REAL)),
+)
+
+# Field numbers of search_posting.field (and positions + 1 in the lengths arrays).
+FIELDS = ("title", "tag_text", "summary", "body")
+BODY_FIELD = FIELDS.index("body")
+
+search_posting = sa.Table(
+    "search_posting", metadata,
+    sa.Column("doc_id", sa.BigInteger, nullable=False),
+    sa.Column("term", sa.Text, nullable=False),
+    sa.Column("field", sa.SmallInteger, nullable=False),
+    sa.Column("weight", sa.REAL, nullable=False),
+    sa.Column("impact", sa.REAL, nullable=False),
 )
 
 search_word = sa.Table(
@@ -53,6 +77,11 @@ DDL = (
     "CREATE INDEX IF NOT EXISTS ix_search_document_visibility ON search_document (visibility, agency)",
     "CREATE INDEX IF NOT EXISTS ix_search_document_published ON search_document (published DESC)",
     "CREATE INDEX IF NOT EXISTS ix_search_word_trigram ON search_word USING gin (word gin_trgm_ops)",
+) + (
+    # A document's rows (deleting, rewriting, looking its terms up) ...
+    "CREATE UNIQUE INDEX IF NOT EXISTS ix_search_posting_doc ON search_posting (doc_id, term, field) INCLUDE (weight)",
+    # ... and a term's rows, best first (champion lists; document frequencies, index only).
+    "CREATE INDEX IF NOT EXISTS ix_search_posting_term ON search_posting (term, field, impact DESC) INCLUDE (doc_id, weight)",
 )
 
 

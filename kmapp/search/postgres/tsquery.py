@@ -66,3 +66,19 @@ def _or(parts: list[str]) -> str:
 
 def _lexeme(term: str) -> str:
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def lexemes_and_phrases(query) -> tuple[set, bool]:
+    """Every term ``query`` asks about (wanted or excluded) and whether it holds a phrase: whether
+    a document matches a query without phrases depends only on which of these terms it holds."""
+    found, phrases = set(), False
+    nodes = [query]
+    while nodes:
+        node = nodes.pop()
+        nodes.extend(node.children())
+        if isinstance(node, wq.Phrase) and node.fieldname in SEARCH_FIELDS:
+            found.update(word for word in node.words if fits_lexeme(word))
+            phrases = phrases or len(node.words) > 1
+        elif isinstance(node, wq.Term) and node.fieldname in SEARCH_FIELDS and fits_lexeme(node.text):
+            found.add(node.text)
+    return found, phrases
