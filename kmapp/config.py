@@ -20,6 +20,11 @@ class DefaultConfig:
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False  # set KMAPP_SESSION_COOKIE_SECURE=true behind HTTPS
     PERMANENT_SESSION_LIFETIME = timedelta(hours=10)
+    # The cookie is sent again only when the session changes (sign-in, a flash message, the
+    # language): re-sending it with every response let a late htmx autosave response put back
+    # a cookie without the flash its parallel form submit had just set ("... dikirim." lost).
+    # Nothing slides: the session row expires PERMANENT_SESSION_LIFETIME after sign-in anyway.
+    SESSION_REFRESH_EACH_REQUEST = False
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
 
     BABEL_DEFAULT_LOCALE = "id"

@@ -173,3 +173,21 @@ def test_passwords_use_the_configured_argon2_cost_and_old_hashes_are_upgraded_at
         upgraded = db.session.get(User, world.employee).password_hash
     assert upgraded.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
     assert PasswordHasher().verify(upgraded, PASSWORD)
+
+
+def _session_cookies(response):
+    return [c for c in response.headers.getlist("Set-Cookie") if c.startswith("session=")]
+
+
+def test_a_request_that_changes_nothing_does_not_resend_the_session_cookie(client, world):
+    """An autosave that answers after its page's form submit must not put back the older cookie
+    and lose the submit's message: only responses that change the session send it."""
+    signed = sign_in(client, "pegawai")
+    assert _session_cookies(signed)  # signing in sets it
+    client.get("/")  # the first page after sign-in keeps its new CSRF token in the session
+    older_cookie = client.get_cookie("session").value
+    assert not _session_cookies(client.get("/"))
+    assert not _session_cookies(client.get("/", headers={"HX-Request": "true"}))
+    # A request that does change it (the language) still sends it.
+    assert _session_cookies(client.post("/language", data={"lang": "en"}))
+    assert client.get_cookie("session").value != older_cookie
