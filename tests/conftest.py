@@ -54,6 +54,34 @@ def demo_template(tmp_path_factory):
     return seed_template(tmp_path_factory.mktemp("demo-template"))
 
 
+@pytest.fixture(scope="session")
+def operator_demo(tmp_path_factory):
+    """An instance folder filled once per run by `flask init-db` and `flask seed-demo` (today's
+    date, the migrations), as an operator would; the live server of the browser tests, the short
+    load run and the fault rounds each start from a copy of it (tests/browser/liveserver.py)."""
+    from .browser.liveserver import app_environment, prepare_demo_instance
+    instance = tmp_path_factory.mktemp("operator-demo") / "instance"
+    prepare_demo_instance(instance, app_environment(instance))
+    return instance
+
+
+# With pytest-xdist (`--dist loadgroup`, scripts/test.sh) the tests sharing a session-seeded demo
+# go to one worker, so each demo is still seeded once per run.
+SEEDED_ONCE = {"operator_demo": "operator-demo", "demo_template": "demo-template"}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "xdist_group(name): run on the same pytest-xdist worker")
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's worker reads the groups
+def pytest_collection_modifyitems(items):
+    for item in items:
+        group = next((name for fixture, name in SEEDED_ONCE.items() if fixture in item.fixturenames), None)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture
 def demo_app(demo_template, tmp_path):
     """A fresh copy of the seeded demo for one test."""
