@@ -65,21 +65,12 @@ def operator_demo(tmp_path_factory):
     return instance
 
 
-# With pytest-xdist (`--dist loadgroup`, scripts/test.sh) the tests sharing a session-seeded demo
-# go to one worker, so each demo is still seeded once per run.
-SEEDED_ONCE = {"operator_demo": "operator-demo", "demo_template": "demo-template"}
-
-
-def pytest_configure(config):
-    config.addinivalue_line("markers", "xdist_group(name): run on the same pytest-xdist worker")
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist's worker reads the groups
-def pytest_collection_modifyitems(items):
-    for item in items:
-        group = next((name for fixture, name in SEEDED_ONCE.items() if fixture in item.fixturenames), None)
-        if group:
-            item.add_marker(pytest.mark.xdist_group(group))
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist (scripts/test.sh runs `-n 2`)
+def pytest_xdist_make_scheduler(config, log):
+    from .xdist_scheduling import SeededDemoScheduling
+    if config.getvalue("dist") == "load":
+        return SeededDemoScheduling(config, log)
+    return None
 
 
 @pytest.fixture
