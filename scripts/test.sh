@@ -20,4 +20,18 @@ if [ -z "${TEST_DATABASE_URL:-}" ] && command -v pg_isready >/dev/null 2>&1 \
    && pg_isready -q -h 127.0.0.1 -p 5432; then
   export TEST_DATABASE_URL="postgresql://postgres@127.0.0.1:5432/test"
 fi
-exec .venv/bin/python -m pytest "$@"
+# The tests' folders (SQLite files, indexes, uploads) on tmpfs when it has room (8 GB): thousands
+# of small commits then wait for no disk flush. Removed after a green run; kept for a failed one.
+basetemp=()
+if [ -d /dev/shm ] && [ "$(df -Pk /dev/shm | awk 'NR==2 {print $4}')" -gt 8000000 ]; then
+  tmp=$(mktemp -d /dev/shm/kmapp-tests.XXXXXX)
+  basetemp=(--basetemp "$tmp/run")
+fi
+# Two pytest-xdist workers (TEST_WORKERS=0: one process); tests/xdist_scheduling.py keeps the
+# tests that share a seeded demo on one worker.
+status=0
+.venv/bin/python -m pytest -n "${TEST_WORKERS:-2}" "${basetemp[@]}" "$@" || status=$?
+if [ -n "${tmp:-}" ]; then
+  if [ "$status" = 0 ]; then rm -rf "$tmp"; else echo "test folders kept in $tmp"; fi
+fi
+exit "$status"

@@ -56,6 +56,25 @@ def demo_template(tmp_path_factory):
     return seed_template(tmp_path_factory.mktemp("demo-template"))
 
 
+@pytest.fixture(scope="session")
+def operator_demo(tmp_path_factory):
+    """An instance folder filled once per run by `flask init-db` and `flask seed-demo` (today's
+    date, the migrations), as an operator would; the live server of the browser tests, the short
+    load run and the fault rounds each start from a copy of it (tests/browser/liveserver.py)."""
+    from .browser.liveserver import app_environment, prepare_demo_instance
+    instance = tmp_path_factory.mktemp("operator-demo") / "instance"
+    prepare_demo_instance(instance, app_environment(instance))
+    return instance
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist (scripts/test.sh runs `-n 2`)
+def pytest_xdist_make_scheduler(config, log):
+    from .xdist_scheduling import SeededDemoScheduling
+    if config.getvalue("dist") == "load":
+        return SeededDemoScheduling(config, log)
+    return None
+
+
 @pytest.fixture
 def demo_app(demo_template, tmp_path):
     """A fresh copy of the seeded demo for one test."""

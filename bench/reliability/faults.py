@@ -31,8 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.browser.liveserver import (PROJECT_ROOT, app_environment, free_port,  # noqa: E402
-                                      prepare_demo_instance, wait_until_healthy)
+from tests.browser.liveserver import (PROJECT_ROOT, app_environment, copy_demo_instance,  # noqa: E402
+                                      free_port, prepare_demo_instance, wait_until_healthy)
 
 LEAD, PASSWORD, COP_NAME = "lead.dinkes", "demo12345", "JAK-HIGH"
 WRITES_PER_ROUND = 4
@@ -57,8 +57,11 @@ class Portal:
         self.process: subprocess.Popen | None = None
         self.url = ""
 
-    def prepare(self) -> None:
-        prepare_demo_instance(self.instance, self.env | {"KMAPP_ENV_MODE": "development"})
+    def prepare(self, seeded: Path | None = None) -> None:
+        if seeded:  # the test suite's demo, seeded once per run the same way
+            copy_demo_instance(seeded, self.instance)
+        else:
+            prepare_demo_instance(self.instance, self.env | {"KMAPP_ENV_MODE": "development"})
 
     def start(self) -> None:
         port = free_port()
@@ -252,10 +255,11 @@ def final_check(portal: Portal) -> FinalCheck:
     return FinalCheck(orphans, repaired, parked, last.returncode == 0, last.stdout + last.stderr)
 
 
-def run(rounds: int, kinds: list[str], workdir: Path, seed: int = 7) -> dict:
+def run(rounds: int, kinds: list[str], workdir: Path, seed: int = 7, seeded: Path | None = None) -> dict:
+    """`seeded`: an instance folder prepare_demo_instance filled, copied instead of seeding anew."""
     rng = random.Random(seed)
     portal = Portal(workdir)
-    portal.prepare()
+    portal.prepare(seeded)
     results = {}
     if "uploads" in kinds:
         results["uploads"] = run_write_rounds(portal, rounds, upload_round, rng)

@@ -26,8 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.browser.liveserver import (PROJECT_ROOT, app_environment, free_port,  # noqa: E402
-                                      prepare_demo_instance, wait_until_healthy)
+from tests.browser.liveserver import (PROJECT_ROOT, app_environment, copy_demo_instance,  # noqa: E402
+                                      free_port, prepare_demo_instance, wait_until_healthy)
 
 HERE = Path(__file__).resolve().parent
 LOAD_PASSWORD = "beban-" + secrets.token_hex(4)
@@ -102,8 +102,11 @@ class Server:
         self.worker = None
         self.url = ""
 
-    def prepare(self, users: int) -> str:
-        prepare_demo_instance(self.instance, self.env)
+    def prepare(self, users: int, seeded: Path | None = None) -> str:
+        if seeded:  # the test suite's demo, seeded once per run the same way
+            copy_demo_instance(seeded, self.instance)
+        else:
+            prepare_demo_instance(self.instance, self.env)
         done = subprocess.run([sys.executable, "-c", MAKE_USERS, str(users), LOAD_PASSWORD], cwd=PROJECT_ROOT,
                               env=self.env, capture_output=True, text=True, check=True)
         return done.stdout.strip().splitlines()[-1]
@@ -246,11 +249,13 @@ def drop_schema(schema: str) -> None:
     engine.dispose()
 
 
-def run(database: str, user_counts: list[int], seconds: int, storm: int, workdir: Path, settings: dict) -> dict:
+def run(database: str, user_counts: list[int], seconds: int, storm: int, workdir: Path, settings: dict,
+        seeded: Path | None = None) -> dict:
+    """`seeded`: an instance folder prepare_demo_instance filled, copied instead of seeding anew (SQLite)."""
     url, schema = postgres_url() if database == "postgresql" else (None, None)
     server = Server(workdir, url, settings)
     try:
-        cop_id = server.prepare(max(user_counts + [storm]) * 2)
+        cop_id = server.prepare(max(user_counts + [storm]) * 2, None if url else seeded)
         results = []
         for users in user_counts:
             server.start()

@@ -32,8 +32,8 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    with demo_server(tmp_path_factory.mktemp("live")) as server:
+def live_server(tmp_path_factory, operator_demo):
+    with demo_server(tmp_path_factory.mktemp("live"), seeded=operator_demo) as server:
         yield server
 
 

@@ -4,6 +4,7 @@ Used by the browser tests (one server per test session) and by bench/page_budget
 """
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -58,6 +59,12 @@ def prepare_demo_instance(instance_path: Path, env: dict[str, str]) -> None:
             raise RuntimeError(f"flask {command} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
 
 
+def copy_demo_instance(seeded: Path, instance_path: Path) -> None:
+    """A private copy of an instance folder that prepare_demo_instance filled (database, index,
+    uploads): the tests seed the demo once per run and each server writes to its own copy."""
+    shutil.copytree(seeded, instance_path)
+
+
 def wait_until_healthy(url: str, process: subprocess.Popen, log_path: Path, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -74,11 +81,15 @@ def wait_until_healthy(url: str, process: subprocess.Popen, log_path: Path, time
 
 
 @contextmanager
-def demo_server(workdir: Path):
-    """Yield a LiveServer over a new demo instance under `workdir`; stop it on exit."""
+def demo_server(workdir: Path, seeded: Path | None = None):
+    """Yield a LiveServer over a new demo instance under `workdir` (a copy of `seeded`, an instance
+    prepare_demo_instance filled, when given); stop it on exit."""
     instance_path = workdir / "instance"
     env = app_environment(instance_path)
-    prepare_demo_instance(instance_path, env)
+    if seeded:
+        copy_demo_instance(seeded, instance_path)
+    else:
+        prepare_demo_instance(instance_path, env)
     port = free_port()
     log_path = workdir / "waitress.log"
     with open(log_path, "w") as log:
