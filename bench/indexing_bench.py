@@ -28,7 +28,7 @@ sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 
 CORPUS_SEED = 20261130  # not the search benchmark's seed: words its runs never stemmed
-CONFIGS = ("library", "portal")
+CONFIGS = ("library", "portal", "bulk")
 
 
 def corpus_file(directory, n):
@@ -83,15 +83,19 @@ def build_library(folder, documents):
     writer.commit()
 
 
-def build_portal(folder, documents, processes):
+def build_portal(folder, documents, processes, bulk=False):
+    from kmapp.search.engine import BulkSegmentWriter
     from kmapp.search.schema import open_or_create_index
     from kmapp.search.stemming import sastrawi_stemmer
     from kmapp.search.writing import DocumentWriter
 
     sastrawi_stemmer()
     index = open_or_create_index(folder)
-    options = {"procs": processes, "multisegment": True} if processes > 1 else {}
-    writer = DocumentWriter(index.writer(limitmb=128, **options), folder)
+    if bulk:
+        writer = DocumentWriter(BulkSegmentWriter(index, limitmb=128), folder)
+    else:
+        options = {"procs": processes, "multisegment": True} if processes > 1 else {}
+        writer = DocumentWriter(index.writer(limitmb=128, **options), folder)
     for document in documents:
         writer.add_new(document)
     writer.commit()
@@ -109,7 +113,7 @@ def run_one(config, corpus, processes):
     if config == "library":
         build_library(folder, documents)
     else:
-        build_portal(folder, documents, processes)
+        build_portal(folder, documents, processes, bulk=config == "bulk")
     cpu, wall = cpu_seconds() - cpu, time.perf_counter() - wall
     size = sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(folder) for f in files)
     print(json.dumps({"config": config, "processes": processes, "documents": len(documents), "cpu": cpu,
@@ -127,7 +131,7 @@ def main():
     if args.run:
         return run_one(args.run, args.corpus, args.procs)
     corpus = corpus_file(args.corpus_dir, args.n)
-    runs = [("library", 1), ("portal", 1)] + ([("portal", args.procs)] if args.procs > 1 else [])
+    runs = [("library", 1), ("portal", 1), ("bulk", 1)] + ([("portal", args.procs)] if args.procs > 1 else [])
     results = []
     for config, processes in runs:
         done = subprocess.run([sys.executable, __file__, "--run", config, "--corpus", corpus,

@@ -87,6 +87,8 @@ INDONESIAN_STOP_WORDS = frozenset("""
 # Whoosh's default word pattern: keeps "1.000.000" and "jakarta.go.id" whole.
 _TOKEN_PATTERN = r"\w+(\.?\w+)*"
 _TOKEN_RE = re.compile(_TOKEN_PATTERN)
+# The same words without the capture group, so that ``findall`` returns whole words.
+_WORD_RE = re.compile(r"\w+(?:\.?\w+)*")
 
 @lru_cache(maxsize=STEM_CACHE_SIZE)
 def stem_word(word):
@@ -205,6 +207,17 @@ class IndonesianTokenizer(Tokenizer):
             yield token
 
 
+def kept_terms(value, stem=True):
+    """(position of the first kept word, the terms of the kept words in order): what
+    :class:`IndonesianTokenizer` yields with ``positions=True``, stop words left out (their
+    positions follow the first kept word's), without a token object per word. The bulk
+    writer (:mod:`kmapp.search.engine`) indexes text with it; tests/search/test_bulk_writer.py
+    compares the index it writes with Whoosh's own writer's."""
+    terms = list(map(_stemmed_term if stem else _surface_term, _WORD_RE.findall(value)))
+    first = next((index for index, term in enumerate(terms) if term is not None), 0)
+    return first, [term for term in terms if term is not None]
+
+
 def surface_analyzer():
     """Analyzer without stemming: the readable words of the text."""
     return CompositeAnalyzer(IndonesianTokenizer(stem=False))
@@ -221,7 +234,7 @@ def surface_words(*texts):
     raws = set()
     for text in texts:
         if text:
-            raws.update(match.group() for match in _TOKEN_RE.finditer(text))
+            raws.update(_WORD_RE.findall(text))
     return {term for term in map(_surface_term, raws) if term is not None}
 
 

@@ -1,0 +1,255 @@
+"""The one module that uses Whoosh-Reloaded's internals (pinned 2.7.5); see issue 13."""
+
+
+# --- Bulk segment writing ---
+#
+# Whoosh's SegmentWriter sends every posting (one per distinct term of each field of each
+# document) through a sorting pool as a tuple, sorts them all at commit and then looks up
+# each posting's field length in the per-document columns it has just written. For a fresh
+# build, BulkSegmentWriter keeps the postings grouped per field and term instead (documents
+# arrive in number order, so each term's list is already sorted), stores each posting with
+# its field length, and hands them to the codec's field writer in term order. Text fields
+# analysed by IndonesianTokenizer skip Whoosh's token objects (analysis.kept_terms).
+# Everything else (stored fields, columns, lengths, the segment, the TOC) is Whoosh's own
+# code, and the segment is the same as SegmentWriter's: tests/search/test_bulk_writer.py
+# compares every term, posting, stored field and length.
+import heapq
+import itertools
+import pickle
+from array import array
+from itertools import groupby
+from operator import sub
+
+from whoosh import formats
+from whoosh.analysis import CompositeAnalyzer
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.system import pack_uint
+from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.writing import SegmentWriter
+
+from .analysis import IndonesianTokenizer, kept_terms
+
+_ONE = pack_uint(1)
+BYTES_PER_POSTING = 160  # a posting tuple in memory, roughly: spilled past limitmb
+
+
+class BulkSegmentWriter(SegmentWriter):
+    """A SegmentWriter for many new documents at once (a rebuild); any other use (merging
+    old segments into it) takes Whoosh's own path for the postings."""
+
+    def __init__(self, ix, limitmb=128, **kwargs):
+        super().__init__(ix, limitmb=limitmb, **kwargs)
+        self._terms = {}  # field name -> term bytes -> [(docnum, weight, value bytes, length)]
+        self._count = 0  # postings held in memory
+        self._limit = max(10_000, limitmb * 1024 * 1024 // BYTES_PER_POSTING)
+        self._runs = []  # temp files of spilled postings, in document order
+        self._pooled = False  # a merge put postings into Whoosh's pool
+        self._direct = isinstance(self.codec, W3Codec)
+        self._fast = {name: _tokenizer_stem(field) for name, field in self.schema.items()}
+        self._encoded = {}  # term -> its UTF-8 bytes
+        self._singles = {}  # position -> [position] pickled (most terms occur once in a field)
+
+    def add_document(self, **fields):
+        # SegmentWriter.add_document, with postings kept here instead of in the pool.
+        self._check_state()
+        perdocwriter, schema, docnum = self.perdocwriter, self.schema, self.docnum
+        docboost = self._doc_boost(fields)
+        fieldnames = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, fieldnames)
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in fieldnames:
+                value = fields.get(fieldname)
+                if value is None:
+                    continue
+                field = schema[fieldname]
+                length = 0
+                if field.indexed:
+                    fieldboost = self._field_boost(fields, fieldname, docboost)
+                    stem = self._fast[fieldname]
+                    if stem is not None and isinstance(value, str):
+                        length = self._keep_text(fieldname, docnum, value, stem, field.format.field_boost,
+                                                 fieldboost)
+                    else:
+                        items = list(field.index(value))
+                        if field.scorable:
+                            length = sum(item[1] for item in items)
+                        self._keep(fieldname, docnum, items, fieldboost, length)
+                if field.separate_spelling():
+                    raise NotImplementedError("spelling fields are not written in bulk")
+                if field.vector:
+                    vitems = field.vector.word_values(value, field.analyzer, mode="index")
+                    vitems = sorted((text, weight, vbytes) for text, _, weight, vbytes in vitems)
+                    perdocwriter.add_vector_items(fieldname, field, vitems)
+                customval = fields.get("_stored_%s" % fieldname, value)
+                perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
+                column = field.column_type
+                if column and customval is not None:
+                    perdocwriter.add_column_value(fieldname, column, field.to_column_value(customval))
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+        if self._count >= self._limit:
+            self._spill()
+
+    def _keep(self, fieldname, docnum, items, fieldboost, length):
+        if not items:
+            return
+        self.pool.fieldnames.add(fieldname)  # read by Whoosh's multi-process writer
+        # What the codec's reader would give back for this document's field length.
+        length = byte_to_length(length_to_byte(length)) if length else 0
+        terms = self._terms.get(fieldname)
+        if terms is None:
+            terms = self._terms[fieldname] = {}
+        for tbytes, _freq, weight, vbytes in items:
+            posting = (docnum, weight * fieldboost, vbytes, length)
+            postings = terms.get(tbytes)
+            if postings is None:
+                terms[tbytes] = [posting]
+            else:
+                postings.append(posting)
+        self._count += len(items)
+
+    def _keep_text(self, fieldname, docnum, value, stem, field_boost, fieldboost):
+        """_keep for a field analysed by IndonesianTokenizer alone, from its words; returns the
+        field's length. Values and weights are formats.Positions.word_values': the positions'
+        deltas pickled, the weight the sum of the tokens' boosts (1.0 each) times the boosts."""
+        first, terms = kept_terms(value, stem)
+        if not terms:
+            return 0
+        self.pool.fieldnames.add(fieldname)
+        count = len(terms)
+        length = byte_to_length(length_to_byte(count))
+        if first:  # numbering starts at the first kept word: "" (no term) stands for those before
+            terms[:0] = [""] * first
+        postings_of = self._terms.get(fieldname)
+        if postings_of is None:
+            postings_of = self._terms[fieldname] = {}
+        encoded, singles = self._encoded, self._singles
+        # Sorting the word numbers by term groups each term's positions, in order (C loops).
+        for term, group in groupby(sorted(range(len(terms)), key=terms.__getitem__), terms.__getitem__):
+            if not term:
+                continue
+            positions = list(group)
+            freq = len(positions)
+            if freq == 1:
+                # A new bytes object each time: a block pickles its values, and pickle would
+                # write a shared one once and refer back to it (not what Whoosh writes).
+                pickled = singles.get(positions[0])
+                if pickled is None:
+                    pickled = singles[positions[0]] = pickle.dumps(positions, 2)
+                vbytes = _ONE + pickled
+            else:
+                deltas = [positions[0]]
+                deltas.extend(map(sub, positions[1:], positions))
+                vbytes = pack_uint(freq) + pickle.dumps(deltas, 2)
+            tbytes = encoded.get(term)
+            if tbytes is None:
+                tbytes = encoded[term] = term.encode("utf-8")
+            posting = (docnum, float(freq) * field_boost * fieldboost, vbytes, length)
+            postings = postings_of.get(tbytes)
+            if postings is None:
+                postings_of[tbytes] = [posting]
+            else:
+                postings.append(posting)
+        self._count += count
+        return count
+
+    def _sorted_terms(self):
+        for fieldname in sorted(self._terms):
+            terms = self._terms[fieldname]
+            for tbytes in sorted(terms):
+                yield fieldname, tbytes, terms[tbytes]
+
+    def _spill(self):
+        name = "bulk%d.run" % len(self._runs)
+        with self._tempstorage.create_file(name).raw_file() as handle:
+            pickler = pickle.Pickler(handle, pickle.HIGHEST_PROTOCOL)
+            for entry in self._sorted_terms():
+                pickler.dump(entry)
+        self._runs.append(name)
+        self._terms, self._count = {}, 0
+
+    def _read_run(self, name):
+        with self._tempstorage.open_file(name).raw_file() as handle:
+            unpickler = pickle.Unpickler(handle)
+            while True:
+                try:
+                    yield unpickler.load()
+                except EOFError:
+                    return
+
+    def _all_terms(self):
+        """(field name, term bytes, postings) in term order, the spilled runs merged in."""
+        if not self._runs:
+            yield from self._sorted_terms()
+            return
+        # Equal keys come out in run order, which is document order.
+        streams = [self._read_run(name) for name in self._runs] + [self._sorted_terms()]
+        merged = heapq.merge(*streams, key=lambda entry: (entry[0], entry[1]))
+        for key, group in itertools.groupby(merged, key=lambda entry: (entry[0], entry[1])):
+            yield key[0], key[1], [posting for entry in group for posting in entry[2]]
+
+    def add_postings_to_pool(self, reader, startdoc, docmap):
+        self._pooled = True
+        super().add_postings_to_pool(reader, startdoc, docmap)
+
+    def _flush_segment(self):
+        if self._pooled or not self._direct:
+            # Merged segments' postings are in Whoosh's pool: let it sort ours with them.
+            add = self.pool.add
+            for fieldname, tbytes, postings in self._all_terms():
+                for docnum, weight, vbytes, _length in postings:
+                    add((fieldname, tbytes, docnum, weight, vbytes))
+            return super()._flush_segment()
+        self.perdocwriter.close()
+        fieldwriter = self.fieldwriter
+        schema = self.schema
+        current = None
+        for fieldname, tbytes, postings in self._all_terms():
+            if fieldname != current:
+                if current is not None:
+                    fieldwriter.finish_field()
+                fieldwriter.start_field(fieldname, schema[fieldname])
+                current = fieldname
+            fieldwriter.start_term(tbytes)
+            _fill_blocks(fieldwriter._postwriter, postings)
+            fieldwriter.finish_term()
+        if current is not None:
+            fieldwriter.finish_field()
+        fieldwriter.close()
+
+
+def _tokenizer_stem(field):
+    """For a scorable positions field analysed by IndonesianTokenizer alone: its stem flag;
+    else None."""
+    analyzer = getattr(field, "analyzer", None)
+    if (type(getattr(field, "format", None)) is not formats.Positions or not field.scorable or field.vector
+            or not isinstance(analyzer, CompositeAnalyzer)):
+        return None
+    items = analyzer.items
+    if len(items) != 1 or type(items[0]) is not IndonesianTokenizer:
+        return None
+    return items[0].stem
+
+
+def _fill_blocks(postwriter, postings):
+    """W3PostingsWriter.add_posting for each of ``postings``, a block at a time: its buffers
+    filled as add_posting fills them, a full block written before the next starts (the last
+    one is written by finish_postings)."""
+    limit = postwriter._blocklimit
+    for start in range(0, len(postings), limit):
+        if start:
+            postwriter._write_block()
+        docnums, weights, values, lengths = zip(*postings[start:start + limit])
+        postwriter._ids = array("I", docnums)
+        postwriter._weights = array("f", weights)
+        postwriter._values = [value for value in values if value]
+        maxweight = max(weights)
+        postwriter._maxweight = maxweight if maxweight > 0 else 0
+        lengths = [length for length in lengths if length]
+        postwriter._minlength = min(lengths) if lengths else None
+        postwriter._maxlength = max(lengths) if lengths else 0
