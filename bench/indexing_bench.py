@@ -8,8 +8,13 @@ user + system time, worker processes included) and per wall-second:
 
 * ``library path``: what the portal did before (commit acf9e15): Whoosh's five-filter chain
   with Sastrawi's own regular-expression use, the did-you-mean ``words`` field in the index;
-* ``portal``: kmapp.search as it is (one-pass analyzer, Sastrawi adapter, vocabulary file);
-* ``portal, P processes``: the same through `flask reindex --processes P` (Whoosh MpWriter).
+* ``portal``: kmapp.search's analysis through Whoosh's own SegmentWriter (one-pass analyzer,
+  Sastrawi adapter, vocabulary file);
+* ``bulk``: the same documents through the bulk writer that `flask reindex` uses
+  (kmapp.search.engine: postings grouped per term, written without Whoosh's sorting pool;
+  the segment is byte for byte Whoosh's, see tests/search/test_bulk_writer.py);
+* with P processes: ``portal`` through Whoosh's MpWriter, ``bulk`` as `flask reindex
+  --processes P` runs it (each process writes its own segment).
 
     .venv/bin/python bench/indexing_bench.py --n 3000 --procs 2
 """
@@ -84,7 +89,7 @@ def build_library(folder, documents):
 
 
 def build_portal(folder, documents, processes, bulk=False):
-    from kmapp.search.engine import BulkSegmentWriter
+    from kmapp.search.engine import bulk_writer
     from kmapp.search.schema import open_or_create_index
     from kmapp.search.stemming import sastrawi_stemmer
     from kmapp.search.writing import DocumentWriter
@@ -92,7 +97,7 @@ def build_portal(folder, documents, processes, bulk=False):
     sastrawi_stemmer()
     index = open_or_create_index(folder)
     if bulk:
-        writer = DocumentWriter(BulkSegmentWriter(index, limitmb=128), folder)
+        writer = DocumentWriter(bulk_writer(index, processes, limitmb=128), folder)
     else:
         options = {"procs": processes, "multisegment": True} if processes > 1 else {}
         writer = DocumentWriter(index.writer(limitmb=128, **options), folder)
@@ -131,7 +136,8 @@ def main():
     if args.run:
         return run_one(args.run, args.corpus, args.procs)
     corpus = corpus_file(args.corpus_dir, args.n)
-    runs = [("library", 1), ("portal", 1), ("bulk", 1)] + ([("portal", args.procs)] if args.procs > 1 else [])
+    runs = [("library", 1), ("portal", 1), ("bulk", 1)]
+    runs += [("portal", args.procs), ("bulk", args.procs)] if args.procs > 1 else []
     results = []
     for config, processes in runs:
         done = subprocess.run([sys.executable, __file__, "--run", config, "--corpus", corpus,

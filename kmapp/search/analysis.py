@@ -231,10 +231,20 @@ def indonesian_analyzer():
 def surface_words(*texts):
     """The distinct terms the unstemmed analyzer makes of ``texts`` (lowercase, accents
     folded, stop words left out): each distinct raw token is looked at once."""
+    return surface_terms(raw_words(*texts))
+
+
+def raw_words(*texts) -> set[str]:
+    """The distinct words of ``texts`` as written (see :func:`surface_terms`)."""
     raws = set()
     for text in texts:
         if text:
             raws.update(_WORD_RE.findall(text))
+    return raws
+
+
+def surface_terms(raws) -> set[str]:
+    """The unstemmed analyzer's terms of words as written (from :func:`raw_words`)."""
     return {term for term in map(_surface_term, raws) if term is not None}
 
 

@@ -20,11 +20,12 @@ from array import array
 from itertools import groupby
 from operator import sub
 
-from whoosh import formats
+from whoosh import formats, multiproc
 from whoosh.analysis import CompositeAnalyzer
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
 from .analysis import IndonesianTokenizer, kept_terms
@@ -253,3 +254,34 @@ def _fill_blocks(postwriter, postings):
         lengths = [length for length in lengths if length]
         postwriter._minlength = min(lengths) if lengths else None
         postwriter._maxlength = max(lengths) if lengths else 0
+
+
+class _BulkSubWriterTask(SubWriterTask):
+    def run(self):
+        # Runs in the child process: its SegmentWriter (looked up in whoosh.multiproc when the
+        # task starts) is the bulk one there, and only there.
+        multiproc.SegmentWriter = BulkSegmentWriter
+        super().run()
+
+
+class BulkMpWriter(MpWriter):
+    """Whoosh's multi-process writer whose processes write with BulkSegmentWriter, each its
+    own segment (``multisegment``: the parent merges nothing)."""
+
+    def __init__(self, ix, procs, **kwargs):
+        super().__init__(ix, procs=procs, multisegment=True, **kwargs)
+
+    def _new_task(self):
+        task = _BulkSubWriterTask(self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs,
+                                  self.multisegment)
+        self.tasks.append(task)
+        task.start()
+        return task
+
+
+def bulk_writer(index, processes=1, limitmb=128):
+    """A writer for a fresh build of ``index``: BulkSegmentWriter, or with several processes
+    BulkMpWriter (one segment per process)."""
+    if processes > 1:
+        return BulkMpWriter(index, procs=processes, limitmb=limitmb)
+    return BulkSegmentWriter(index, limitmb=limitmb)
