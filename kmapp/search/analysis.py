@@ -207,13 +207,17 @@ class IndonesianTokenizer(Tokenizer):
             yield token
 
 
-def kept_terms(value, stem=True):
+def kept_terms(value, stem=True, seen=None):
     """(position of the first kept word, the terms of the kept words in order): what
     :class:`IndonesianTokenizer` yields with ``positions=True``, stop words left out (their
     positions follow the first kept word's), without a token object per word. The bulk
     writer (:mod:`kmapp.search.engine`) indexes text with it; tests/search/test_bulk_writer.py
-    compares the index it writes with Whoosh's own writer's."""
-    terms = list(map(_stemmed_term if stem else _surface_term, _WORD_RE.findall(value)))
+    compares the index it writes with Whoosh's own writer's. ``seen`` (a set) gets the
+    distinct words as written (see :func:`surface_terms`)."""
+    words = _WORD_RE.findall(value)
+    if seen is not None:
+        seen.update(words)
+    terms = list(map(_stemmed_term if stem else _surface_term, words))
     first = next((index for index, term in enumerate(terms) if term is not None), 0)
     return first, [term for term in terms if term is not None]
 

@@ -31,7 +31,8 @@ from whoosh.writing import SegmentWriter
 from .analysis import IndonesianTokenizer, kept_terms
 
 _ONE = pack_uint(1)
-BYTES_PER_POSTING = 160  # a posting tuple in memory, roughly: spilled past limitmb
+BYTES_PER_POSTING = 160
+MAX_INDEXED_VALUES = 100_000  # a posting tuple in memory, roughly: spilled past limitmb
 
 
 class BulkSegmentWriter(SegmentWriter):
@@ -49,6 +50,10 @@ class BulkSegmentWriter(SegmentWriter):
         self._fast = {name: _tokenizer_stem(field) for name, field in self.schema.items()}
         self._encoded = {}  # term -> its UTF-8 bytes
         self._singles = {}  # position -> [position] pickled (most terms occur once in a field)
+        self._indexed = {}  # (field name, value) -> field.index(value), for values without payloads
+        # The distinct words as written of the text fields analysed here: the vocabulary's
+        # input (kmapp.search.writing), gathered without reading the texts again.
+        self.raw_words = set()
 
     def add_document(self, **fields):
         # SegmentWriter.add_document, with postings kept here instead of in the pool.
@@ -72,9 +77,7 @@ class BulkSegmentWriter(SegmentWriter):
                         length = self._keep_text(fieldname, docnum, value, stem, field.format.field_boost,
                                                  fieldboost)
                     else:
-                        items = list(field.index(value))
-                        if field.scorable:
-                            length = sum(item[1] for item in items)
+                        items, length = self._index(fieldname, field, value)
                         self._keep(fieldname, docnum, items, fieldboost, length)
                 if field.separate_spelling():
                     raise NotImplementedError("spelling fields are not written in bulk")
@@ -95,6 +98,23 @@ class BulkSegmentWriter(SegmentWriter):
         self.docnum += 1
         if self._count >= self._limit:
             self._spill()
+
+    def _index(self, fieldname, field, value):
+        """field.index(value) as a list, and the field length it makes. Dates, years, agencies
+        repeat: their terms are made once (not when a term has a payload: pickle writes a
+        shared bytes object differently, see _keep_text)."""
+        key = (fieldname, value)
+        try:
+            known = self._indexed.get(key)
+        except TypeError:  # a list of values
+            key, known = None, None
+        if known is not None:
+            return known
+        items = list(field.index(value))
+        length = sum(item[1] for item in items) if field.scorable else 0
+        if key is not None and len(self._indexed) < MAX_INDEXED_VALUES and not any(item[3] for item in items):
+            self._indexed[key] = items, length
+        return items, length
 
     def _keep(self, fieldname, docnum, items, fieldboost, length):
         if not items:
@@ -118,23 +138,25 @@ class BulkSegmentWriter(SegmentWriter):
         """_keep for a field analysed by IndonesianTokenizer alone, from its words; returns the
         field's length. Values and weights are formats.Positions.word_values': the positions'
         deltas pickled, the weight the sum of the tokens' boosts (1.0 each) times the boosts."""
-        first, terms = kept_terms(value, stem)
+        first, terms = kept_terms(value, stem, self.raw_words)
         if not terms:
             return 0
         self.pool.fieldnames.add(fieldname)
         count = len(terms)
         length = byte_to_length(length_to_byte(count))
-        if first:  # numbering starts at the first kept word: "" (no term) stands for those before
-            terms[:0] = [""] * first
+        positions_of = {}
+        for position, term in enumerate(terms, first):
+            positions = positions_of.get(term)
+            if positions is None:
+                positions_of[term] = [position]
+            else:
+                positions.append(position)
         postings_of = self._terms.get(fieldname)
         if postings_of is None:
             postings_of = self._terms[fieldname] = {}
         encoded, singles = self._encoded, self._singles
-        # Sorting the word numbers by term groups each term's positions, in order (C loops).
-        for term, group in groupby(sorted(range(len(terms)), key=terms.__getitem__), terms.__getitem__):
-            if not term:
-                continue
-            positions = list(group)
+        weight_of = field_boost * fieldboost
+        for term, positions in positions_of.items():
             freq = len(positions)
             if freq == 1:
                 # A new bytes object each time: a block pickles its values, and pickle would
@@ -143,19 +165,20 @@ class BulkSegmentWriter(SegmentWriter):
                 if pickled is None:
                     pickled = singles[positions[0]] = pickle.dumps(positions, 2)
                 vbytes = _ONE + pickled
+                weight = weight_of
             else:
                 deltas = [positions[0]]
                 deltas.extend(map(sub, positions[1:], positions))
                 vbytes = pack_uint(freq) + pickle.dumps(deltas, 2)
+                weight = float(freq) * field_boost * fieldboost
             tbytes = encoded.get(term)
             if tbytes is None:
                 tbytes = encoded[term] = term.encode("utf-8")
-            posting = (docnum, float(freq) * field_boost * fieldboost, vbytes, length)
             postings = postings_of.get(tbytes)
             if postings is None:
-                postings_of[tbytes] = [posting]
+                postings_of[tbytes] = [(docnum, weight, vbytes, length)]
             else:
-                postings.append(posting)
+                postings.append((docnum, weight, vbytes, length))
         self._count += count
         return count
 

@@ -48,7 +48,8 @@ class _RulePatterns:
         return compiled
 
     def match(self, pattern, string, flags=0):
-        return self._pattern(pattern, flags).match(string)
+        compiled = self._compiled.get((pattern, flags))
+        return (compiled or self._pattern(pattern, flags)).match(string)
 
     def sub(self, pattern, repl, string, count=0, flags=0):
         if pattern.isalpha() and "\\" not in repl:
@@ -113,7 +114,7 @@ class _PrefixRules:
 
     def __init__(self):
         self.visitors = None
-        self.shapes: list = []
+        self.shapes: dict = {}  # id of a rule -> rule_shapes
         self.by_letter: dict[str, list] = {}
         self.by_start: dict[str, list] = {}  # a word's first PREFIX_LETTERS letters -> its rules
         self.library_accept = None
@@ -123,7 +124,7 @@ class _PrefixRules:
 
         if self.library_accept is None:
             self.library_accept = Context.accept_prefix_visitors
-        self.shapes = [rule_shapes(visitor) for visitor in visitors]
+        self.shapes = {id(visitor): rule_shapes(visitor) for visitor in visitors}
         self.visitors = visitors
         self.by_start = {}
         self.by_letter = {letter: self.rules_for(letter) for letter in "abcdefghijklmnopqrstuvwxyz"}
@@ -134,8 +135,12 @@ class _PrefixRules:
         changed nothing, and that check may end the loop."""
         rules = self.by_start.get(start)
         if rules is None:
-            rules = [visitor for position, (visitor, shapes) in enumerate(zip(self.visitors, self.shapes))
-                     if position == 0 or shapes is None or any(_admits(shape, start) for shape in shapes)]
+            # Those of the first letter's rules (fewer to look at) that the next letters allow.
+            candidates = self.rules_for(start[0]) if len(start) > 1 else self.visitors
+            first = self.visitors[0]
+            rules = [visitor for visitor in candidates
+                     if visitor is first or (shapes := self.shapes[id(visitor)]) is None
+                     or any(_admits(shape, start) for shape in shapes)]
             if len(self.by_start) < MAX_STARTS:
                 self.by_start[start] = rules
         return rules

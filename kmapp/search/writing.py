@@ -20,6 +20,8 @@ class DocumentWriter:
         self.writer = writer
         self.vocabulary = Vocabulary(folder)
         self.raws = set()  # the written documents' distinct words as written
+        # The bulk writer gathers them while it analyses the texts (kmapp.search.engine).
+        self.gathered = getattr(writer, "raw_words", None)
 
     def put(self, document: dict) -> None:
         """Add or replace the document of one asset (a plain dict, see ``document_fields``)."""
@@ -32,14 +34,16 @@ class DocumentWriter:
     def _write(self, write, document):
         fields = known_fields(self.writer.schema, document_fields(document))
         write(**fields)
-        self.raws |= raw_words(fields["title"], fields["summary"], fields["body"], fields["tags"].replace(",", " "))
+        if self.gathered is None:
+            self.raws |= raw_words(fields["title"], fields["summary"], fields["body"],
+                                   fields["tags"].replace(",", " "))
 
     def delete(self, asset_id) -> None:
         self.writer.delete_by_term("asset_id", str(asset_id))
 
     def commit(self, merge: bool = True, optimize: bool = False, mergetype=None) -> None:
         self.writer.commit(merge=merge, optimize=optimize, mergetype=mergetype)
-        self.vocabulary.add(words_of(self.raws))
+        self.vocabulary.add(words_of(self.raws if self.gathered is None else self.gathered))
         stem_store.flush()
         self.raws = set()
 
