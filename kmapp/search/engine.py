@@ -31,8 +31,10 @@ from whoosh.writing import SegmentWriter
 from .analysis import IndonesianTokenizer, kept_terms
 
 _ONE = pack_uint(1)
-BYTES_PER_POSTING = 160
-MAX_INDEXED_VALUES = 100_000  # a posting tuple in memory, roughly: spilled past limitmb
+# A posting in memory, roughly: four list slots and its value (its document number, weight
+# and length are shared with the document's other postings). Spilled to disk past limitmb.
+BYTES_PER_POSTING = 90
+MAX_INDEXED_VALUES = 100_000
 
 
 class BulkSegmentWriter(SegmentWriter):
@@ -41,7 +43,9 @@ class BulkSegmentWriter(SegmentWriter):
 
     def __init__(self, ix, limitmb=128, **kwargs):
         super().__init__(ix, limitmb=limitmb, **kwargs)
-        self._terms = {}  # field name -> term bytes -> [(docnum, weight, value bytes, length)]
+        # field name -> term bytes -> [docnum, weight, value bytes, field length, docnum, ...]:
+        # flat, a quarter of the memory of a tuple per posting, and sliced into blocks in C.
+        self._terms = {}
         self._count = 0  # postings held in memory
         self._limit = max(10_000, limitmb * 1024 * 1024 // BYTES_PER_POSTING)
         self._runs = []  # temp files of spilled postings, in document order
@@ -129,9 +133,9 @@ class BulkSegmentWriter(SegmentWriter):
             posting = (docnum, weight * fieldboost, vbytes, length)
             postings = terms.get(tbytes)
             if postings is None:
-                terms[tbytes] = [posting]
+                terms[tbytes] = list(posting)
             else:
-                postings.append(posting)
+                postings += posting
         self._count += len(items)
 
     def _keep_text(self, fieldname, docnum, value, stem, field_boost, fieldboost):
@@ -176,10 +180,10 @@ class BulkSegmentWriter(SegmentWriter):
                 tbytes = encoded[term] = term.encode("utf-8")
             postings = postings_of.get(tbytes)
             if postings is None:
-                postings_of[tbytes] = [(docnum, weight, vbytes, length)]
+                postings_of[tbytes] = [docnum, weight, vbytes, length]
             else:
-                postings.append((docnum, weight, vbytes, length))
-        self._count += count
+                postings += (docnum, weight, vbytes, length)
+        self._count += len(positions_of)
         return count
 
     def _sorted_terms(self):
@@ -215,7 +219,7 @@ class BulkSegmentWriter(SegmentWriter):
         streams = [self._read_run(name) for name in self._runs] + [self._sorted_terms()]
         merged = heapq.merge(*streams, key=lambda entry: (entry[0], entry[1]))
         for key, group in itertools.groupby(merged, key=lambda entry: (entry[0], entry[1])):
-            yield key[0], key[1], [posting for entry in group for posting in entry[2]]
+            yield key[0], key[1], [item for entry in group for item in entry[2]]
 
     def add_postings_to_pool(self, reader, startdoc, docmap):
         self._pooled = True
@@ -226,7 +230,7 @@ class BulkSegmentWriter(SegmentWriter):
             # Merged segments' postings are in Whoosh's pool: let it sort ours with them.
             add = self.pool.add
             for fieldname, tbytes, postings in self._all_terms():
-                for docnum, weight, vbytes, _length in postings:
+                for docnum, weight, vbytes in zip(postings[0::4], postings[1::4], postings[2::4]):
                     add((fieldname, tbytes, docnum, weight, vbytes))
             return super()._flush_segment()
         self.perdocwriter.close()
@@ -261,20 +265,22 @@ def _tokenizer_stem(field):
 
 
 def _fill_blocks(postwriter, postings):
-    """W3PostingsWriter.add_posting for each of ``postings``, a block at a time: its buffers
+    """W3PostingsWriter.add_posting for each of ``postings`` (flat: document number, weight,
+    value, length, document number...), a block at a time: its buffers
     filled as add_posting fills them, a full block written before the next starts (the last
     one is written by finish_postings)."""
-    limit = postwriter._blocklimit
+    limit = postwriter._blocklimit * 4
     for start in range(0, len(postings), limit):
         if start:
             postwriter._write_block()
-        docnums, weights, values, lengths = zip(*postings[start:start + limit])
+        block = postings[start:start + limit] if len(postings) > limit else postings
+        docnums, weights, values, lengths = block[0::4], block[1::4], block[2::4], block[3::4]
         postwriter._ids = array("I", docnums)
         postwriter._weights = array("f", weights)
-        postwriter._values = [value for value in values if value]
+        postwriter._values = list(filter(None, values))
         maxweight = max(weights)
         postwriter._maxweight = maxweight if maxweight > 0 else 0
-        lengths = [length for length in lengths if length]
+        lengths = list(filter(None, lengths))
         postwriter._minlength = min(lengths) if lengths else None
         postwriter._maxlength = max(lengths) if lengths else 0
 
