@@ -16,14 +16,15 @@
 import heapq
 import itertools
 import pickle
+import zlib
 from array import array
 from itertools import groupby
 from operator import sub
 
 from whoosh import formats, multiproc
 from whoosh.analysis import CompositeAnalyzer
-from whoosh.codec.whoosh3 import W3Codec
-from whoosh.system import pack_uint
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3TermInfo
+from whoosh.system import pack_int, pack_uint, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
@@ -236,16 +237,23 @@ class BulkSegmentWriter(SegmentWriter):
         self.perdocwriter.close()
         fieldwriter = self.fieldwriter
         schema = self.schema
+        codec = self.codec
+        # The default codec's settings (no inlined postings): terms written here at once.
+        direct = codec._inlinelimit <= 1
         current = None
         for fieldname, tbytes, postings in self._all_terms():
             if fieldname != current:
                 if current is not None:
                     fieldwriter.finish_field()
-                fieldwriter.start_field(fieldname, schema[fieldname])
-                current = fieldname
-            fieldwriter.start_term(tbytes)
-            _fill_blocks(fieldwriter._postwriter, postings)
-            fieldwriter.finish_term()
+                fieldobj = schema[fieldname]
+                fieldwriter.start_field(fieldname, fieldobj)
+                current, fixedsize = fieldname, fieldobj.format.fixed_value_size()
+            if direct:
+                _write_term(fieldwriter, tbytes, postings, fixedsize, codec._blocklimit, codec._compression)
+            else:
+                fieldwriter.start_term(tbytes)
+                _fill_blocks(fieldwriter._postwriter, postings)
+                fieldwriter.finish_term()
         if current is not None:
             fieldwriter.finish_field()
         fieldwriter.close()
@@ -283,6 +291,63 @@ def _fill_blocks(postwriter, postings):
         lengths = list(filter(None, lengths))
         postwriter._minlength = min(lengths) if lengths else None
         postwriter._maxlength = max(lengths) if lengths else 0
+
+
+def _write_term(fieldwriter, tbytes, postings, fixedsize, blocklimit, compression):
+    """What W3FieldWriter.start_term, add (per posting) and finish_term write for one term,
+    from its whole posting list at once (flat, as in _fill_blocks): the same blocks (pickled
+    minified lists, zlib, a pickled info tuple, the length negative on the last), the same
+    term info, through the same files."""
+    postfile = fieldwriter._postfile
+    write = postfile.write
+    start = postfile.tell()
+    write(WHOOSH3_HEADER_MAGIC)
+    total_weight, df, minlength, maxlength, maxweight = 0, 0, None, 0, 0
+    minid = maxid = None
+    limit = blocklimit * 4
+    count = len(postings)
+    for offset in range(0, count, limit):
+        block = postings[offset:offset + limit] if count > limit else postings
+        docnums, weights = block[0::4], block[1::4]
+        lengths = list(filter(None, block[3::4]))
+        floats = array("f", weights).tolist()  # as the block's array keeps them
+        block_maxweight = max(weights)
+        block_maxweight = block_maxweight if block_maxweight > 0 else 0
+        block_minlength = min(lengths) if lengths else None
+        block_maxlength = max(lengths) if lengths else 0
+        # W3TermInfo.add_block
+        total_weight += sum(floats)
+        df += len(docnums)
+        minlength = block_minlength if minlength is None else min(minlength, block_minlength)
+        maxlength = max(maxlength, block_maxlength)
+        maxweight = max(maxweight, block_maxweight)
+        if minid is None:
+            minid = docnums[0]
+        maxid = docnums[-1]
+        # W3PostingsWriter._write_block: _mini_ids, _mini_weights, _mini_values
+        ids = tuple(map(sub, docnums, [0] + docnums[:-1]))
+        size = len(floats)
+        mini_weights = None if floats.count(1.0) == size else floats[0] if floats.count(floats[0]) == size \
+            else tuple(floats)
+        values = list(filter(None, block[2::4]))
+        if fixedsize is None or fixedsize < 0:
+            mini_values = tuple(values)
+        elif fixedsize == 0:
+            mini_values = None
+        else:
+            mini_values = b"".join(values)
+        databytes = pickle.dumps((ids, mini_weights, mini_values), 2)
+        if compression:
+            databytes = zlib.compress(databytes, compression)
+        infobytes = pickle.dumps((size, maxid, block_maxweight, compression, length_to_byte(block_minlength),
+                                  length_to_byte(block_maxlength)), 2)
+        blocklength = len(infobytes) + len(databytes)
+        write(pack_int(-blocklength if offset + limit >= count else blocklength))
+        write(infobytes)
+        write(databytes)
+    info = W3TermInfo(total_weight, df, minlength, maxlength, maxweight, minid, maxid)
+    info.set_extent(start, postfile.tell() - start)
+    fieldwriter._tindex.add(pack_ushort(fieldwriter._fieldid) + tbytes, info.to_bytes())
 
 
 class _BulkSubWriterTask(SubWriterTask):
