@@ -154,3 +154,16 @@ def test_bulk_writer_merges_into_an_index_with_segments(tmp_path):
         writer.add_document(**document_fields(document))
     writer.commit(optimize=True)
     assert index_contents(actual) == index_contents(expected)
+
+
+def test_the_collector_settings_come_back_after_a_build(tmp_path):
+    import gc
+
+    before = gc.get_threshold()
+    writer = BulkSegmentWriter(open_or_create_index(tmp_path / "a"))
+    assert gc.get_threshold() != before
+    writer.add_document(**document_fields(make_documents(1, seed=1)[0]))
+    writer.commit()
+    assert gc.get_threshold() == before
+    BulkSegmentWriter(open_or_create_index(tmp_path / "b")).cancel()
+    assert gc.get_threshold() == before
