@@ -61,8 +61,7 @@ class BulkSegmentWriter(SegmentWriter):
         self._gc_threshold = gc.get_threshold()
         gc.set_threshold(self._gc_threshold[0], max(self._gc_threshold[1], GC_MIDDLE_THRESHOLD),
                          self._gc_threshold[2])
-        self._encoded = {}  # term -> its UTF-8 bytes
-        self._singles = {}  # position -> [position] pickled (most terms occur once in a field)
+        self._singles = []  # position -> [position] pickled (most terms occur once in a field)
         self._indexed = {}  # (field name, value) -> field.index(value), for values without payloads
         # The distinct words as written of the text fields analysed here: the vocabulary's
         # input (kmapp.search.writing), gathered without reading the texts again.
@@ -138,8 +137,11 @@ class BulkSegmentWriter(SegmentWriter):
         terms = self._terms.get(fieldname)
         if terms is None:
             terms = self._terms[fieldname] = {}
+        as_text = self._fast[fieldname] is not None  # keyed by text there, see _keep_text
         for tbytes, _freq, weight, vbytes in items:
             posting = (docnum, weight * fieldboost, vbytes, length)
+            if as_text:
+                tbytes = tbytes.decode("utf-8")
             postings = terms.get(tbytes)
             if postings is None:
                 terms[tbytes] = list(posting)
@@ -167,29 +169,28 @@ class BulkSegmentWriter(SegmentWriter):
         postings_of = self._terms.get(fieldname)
         if postings_of is None:
             postings_of = self._terms[fieldname] = {}
-        encoded, singles = self._encoded, self._singles
+        singles = self._singles
         weight_of = field_boost * fieldboost
         for term, positions in positions_of.items():
             freq = len(positions)
             if freq == 1:
                 # A new bytes object each time: a block pickles its values, and pickle would
                 # write a shared one once and refer back to it (not what Whoosh writes).
-                pickled = singles.get(positions[0])
-                if pickled is None:
-                    pickled = singles[positions[0]] = pickle.dumps(positions, 2)
-                vbytes = _ONE + pickled
+                try:
+                    vbytes = _ONE + singles[positions[0]]
+                except IndexError:
+                    singles.extend(pickle.dumps([position], 2) for position in range(len(singles), positions[0] + 1))
+                    vbytes = _ONE + singles[positions[0]]
                 weight = weight_of
             else:
                 deltas = [positions[0]]
                 deltas.extend(map(sub, positions[1:], positions))
                 vbytes = pack_uint(freq) + pickle.dumps(deltas, 2)
                 weight = float(freq) * field_boost * fieldboost
-            tbytes = encoded.get(term)
-            if tbytes is None:
-                tbytes = encoded[term] = term.encode("utf-8")
-            postings = postings_of.get(tbytes)
+            # Keyed by the text, encoded once at the end: UTF-8 keeps the order of the text.
+            postings = postings_of.get(term)
             if postings is None:
-                postings_of[tbytes] = [docnum, weight, vbytes, length]
+                postings_of[term] = [docnum, weight, vbytes, length]
             else:
                 postings += (docnum, weight, vbytes, length)
         self._count += len(positions_of)
@@ -198,8 +199,12 @@ class BulkSegmentWriter(SegmentWriter):
     def _sorted_terms(self):
         for fieldname in sorted(self._terms):
             terms = self._terms[fieldname]
-            for tbytes in sorted(terms):
-                yield fieldname, tbytes, terms[tbytes]
+            if self._fast[fieldname] is None:
+                for tbytes in sorted(terms):
+                    yield fieldname, tbytes, terms[tbytes]
+            else:
+                for term in sorted(terms):
+                    yield fieldname, term.encode("utf-8"), terms[term]
 
     def _spill(self):
         name = "bulk%d.run" % len(self._runs)

@@ -20,7 +20,8 @@ WORDS = """pengelolaan arsip kearsipan diarsipkan mengelola pengetahuan berbagi 
     sosialisasi eksternalisasi kombinasi internalisasi rapat pertemuan notulen
     telah sudah akan yang dan di ke dari untuk dengan pada adalah itu ini
     uu11 2024 1.000.000 jakarta.go.id café naïve résumé ÉLITE Über co-op e-mail
-    tersebut menerapkan penerapan diterapkan keterbukaan informasi terbuka""".split()
+    tersebut menerapkan penerapan diterapkan keterbukaan informasi terbuka
+    日本語 Ελληνικά данные 𝔘nicode ǅemal ﬁle Zürich ÿes ſtrasse""".split()  # terms sorted as UTF-8
 
 
 def make_documents(count, seed):
