@@ -218,8 +218,9 @@ def kept_terms(value, stem=True, seen=None):
     if seen is not None:
         seen.update(words)
     terms = list(map(_stemmed_term if stem else _surface_term, words))
-    first = next((index for index, term in enumerate(terms) if term is not None), 0)
-    return first, [term for term in terms if term is not None]
+    kept = list(filter(None, terms))  # terms are never empty: this drops the stop words
+    # No term before the first kept one can equal it (all before are stop words).
+    return (terms.index(kept[0]) if kept else 0), kept
 
 
 def surface_analyzer():
