@@ -210,6 +210,9 @@ class BulkSegmentWriter(SegmentWriter):
         name = "bulk%d.run" % len(self._runs)
         with self._tempstorage.create_file(name).raw_file() as handle:
             pickler = pickle.Pickler(handle, pickle.HIGHEST_PROTOCOL)
+            # No memo: it would keep every value written in the run (and the values must come
+            # back as distinct objects anyway, see _keep_text).
+            pickler.fast = True
             for entry in self._sorted_terms():
                 pickler.dump(entry)
         self._runs.append(name)
