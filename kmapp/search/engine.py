@@ -37,6 +37,7 @@ _ONE = pack_uint(1)
 # and length are shared with the document's other postings). Spilled to disk past limitmb.
 BYTES_PER_POSTING = 90
 MAX_INDEXED_VALUES = 100_000
+GC_YOUNG_THRESHOLD = 5_000  # allocations between two collections of young objects (Python: 700)
 GC_MIDDLE_THRESHOLD = 100  # young collections between two of the middle generation (Python: 10)
 
 
@@ -57,10 +58,10 @@ class BulkSegmentWriter(SegmentWriter):
         self._fast = {name: _tokenizer_stem(field) for name, field in self.schema.items()}
         # The posting lists outlive most collections: Python's cycle collector would scan them
         # again and again (a quarter of the time spent adding documents at 1,000). Young
-        # objects are still collected as often; the old generations less often, until the end.
+        # objects are still collected, less often; the old generations too, until the end.
         self._gc_threshold = gc.get_threshold()
-        gc.set_threshold(self._gc_threshold[0], max(self._gc_threshold[1], GC_MIDDLE_THRESHOLD),
-                         self._gc_threshold[2])
+        gc.set_threshold(max(self._gc_threshold[0], GC_YOUNG_THRESHOLD),
+                         max(self._gc_threshold[1], GC_MIDDLE_THRESHOLD), self._gc_threshold[2])
         self._singles = []  # position -> [position] pickled (most terms occur once in a field)
         self._indexed = {}  # (field name, value) -> field.index(value), for values without payloads
         # The distinct words as written of the text fields analysed here: the vocabulary's
