@@ -19,7 +19,6 @@ import itertools
 import pickle
 import zlib
 from array import array
-from itertools import groupby
 from operator import sub
 
 from whoosh import formats, multiproc
