@@ -8,8 +8,13 @@ user + system time, worker processes included) and per wall-second:
 
 * ``library path``: what the portal did before (commit acf9e15): Whoosh's five-filter chain
   with Sastrawi's own regular-expression use, the did-you-mean ``words`` field in the index;
-* ``portal``: kmapp.search as it is (one-pass analyzer, Sastrawi adapter, vocabulary file);
-* ``portal, P processes``: the same through `flask reindex --processes P` (Whoosh MpWriter).
+* ``portal``: kmapp.search's analysis through Whoosh's own SegmentWriter (one-pass analyzer,
+  Sastrawi adapter, vocabulary file);
+* ``bulk``: the same documents through the bulk writer that `flask reindex` uses
+  (kmapp.search.engine: postings grouped per term, written without Whoosh's sorting pool;
+  the segment is byte for byte Whoosh's, see tests/search/test_bulk_writer.py);
+* with P processes: ``portal`` through Whoosh's MpWriter, ``bulk`` as `flask reindex
+  --processes P` runs it (each process writes its own segment).
 
     .venv/bin/python bench/indexing_bench.py --n 3000 --procs 2
 """
@@ -28,7 +33,7 @@ sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 
 CORPUS_SEED = 20261130  # not the search benchmark's seed: words its runs never stemmed
-CONFIGS = ("library", "portal")
+CONFIGS = ("library", "portal", "bulk")
 
 
 def corpus_file(directory, n):
@@ -83,15 +88,19 @@ def build_library(folder, documents):
     writer.commit()
 
 
-def build_portal(folder, documents, processes):
+def build_portal(folder, documents, processes, bulk=False):
+    from kmapp.search.engine import bulk_writer
     from kmapp.search.schema import open_or_create_index
     from kmapp.search.stemming import sastrawi_stemmer
     from kmapp.search.writing import DocumentWriter
 
     sastrawi_stemmer()
     index = open_or_create_index(folder)
-    options = {"procs": processes, "multisegment": True} if processes > 1 else {}
-    writer = DocumentWriter(index.writer(limitmb=128, **options), folder)
+    if bulk:
+        writer = DocumentWriter(bulk_writer(index, processes, limitmb=128), folder)
+    else:
+        options = {"procs": processes, "multisegment": True} if processes > 1 else {}
+        writer = DocumentWriter(index.writer(limitmb=128, **options), folder)
     for document in documents:
         writer.add_new(document)
     writer.commit()
@@ -109,7 +118,7 @@ def run_one(config, corpus, processes):
     if config == "library":
         build_library(folder, documents)
     else:
-        build_portal(folder, documents, processes)
+        build_portal(folder, documents, processes, bulk=config == "bulk")
     cpu, wall = cpu_seconds() - cpu, time.perf_counter() - wall
     size = sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(folder) for f in files)
     print(json.dumps({"config": config, "processes": processes, "documents": len(documents), "cpu": cpu,
@@ -128,7 +137,8 @@ def main():
     if args.run:
         return run_one(args.run, args.corpus, args.procs)
     corpus = corpus_file(args.corpus_dir, args.n)
-    runs = [("library", 1), ("portal", 1)] + ([("portal", args.procs)] if args.procs > 1 else [])
+    runs = [("library", 1), ("portal", 1), ("bulk", 1)]
+    runs += [("portal", args.procs), ("bulk", args.procs)] if args.procs > 1 else []
     results = []
     for config, processes in runs:
         done = subprocess.run([sys.executable, __file__, "--run", config, "--corpus", corpus,

@@ -11,7 +11,8 @@ one Markdown table, with the machine's load before and after. Generated data is 
     .venv/bin/python bench/scale_report.py --data-dir /work/benchdata               # 100,000 assets
     .venv/bin/python bench/scale_report.py --n 2000 --accesses 20000 --indexing-n 300  # a quick check
 
-PostgreSQL comes from --database-url or TEST_DATABASE_URL.
+PostgreSQL comes from --database-url or TEST_DATABASE_URL. The Whoosh index is warmed as the
+app warms a newly opened generation (kmapp/search/warming.py) before the cold pass.
 """
 import argparse
 import json
@@ -103,7 +104,7 @@ def main():
     if "search" not in args.skip:
         extra = ["--rebuild"] if args.rebuild else []
         rows += search_rows(run("search_bench.py", "--n", args.n, "--queries", args.queries, "--backend", "all",
-                                "--plain-whoosh", "--data-dir", args.data_dir, "--database-url", args.database_url,
+                                "--plain-whoosh", "--warm-up", "--data-dir", args.data_dir, "--database-url", args.database_url,
                                 *extra, summary=summary("search")))
     if "dashboard" not in args.skip:
         sqlite_file = os.path.join(args.data_dir, f"dashboard-{args.accesses}.sqlite")

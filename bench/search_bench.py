@@ -53,11 +53,13 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from kmapp.search import schema as schema_module  # noqa: E402
 from kmapp.search.analysis import INDONESIAN_STOP_WORDS, analyze  # noqa: E402
-from kmapp.search.postings import warm_up  # noqa: E402
+from kmapp.search.warming import warm_in_background, warm_up_state  # noqa: E402
+from kmapp.search.engine import bulk_writer  # noqa: E402
 from kmapp.search.schema import document_fields, open_or_create_index  # noqa: E402
 from kmapp.search.searchers import ThreadLocalSearchers  # noqa: E402
 from kmapp.search.searching import search  # noqa: E402
 from kmapp.search.visibility import Viewer  # noqa: E402
+from kmapp.search.writing import DocumentWriter  # noqa: E402
 
 ENGLISH = """
 knowledge management community of practice best practice lesson learned
@@ -239,37 +241,41 @@ def dir_size(path):
 
 
 class StoredTextStats:
-    """What storing body text costs: the excerpt actually stored, and (from
-    every 10th document) an estimate for storing whole bodies instead."""
+    """What storing body text costs, estimated from every 10th document: the excerpt actually
+    stored, and storing whole bodies instead."""
+
+    SAMPLE = 10
 
     def __init__(self):
-        self.excerpt_bytes = 0
+        self.excerpt_sample_bytes = 0
         self.full_sample_bytes = 0
         self.sampled = 0
         self.count = 0
 
-    def add(self, fields, body):
+    def add(self, doc):
         self.count += 1
-        self.excerpt_bytes += len(fields["body_excerpt"])
-        if self.count % 10 == 0:
-            self.full_sample_bytes += len(zlib.compress(body.encode("utf-8"), 6))
+        if self.count % self.SAMPLE == 0:
+            self.excerpt_sample_bytes += len(document_fields(doc)["body_excerpt"])
+            self.full_sample_bytes += len(zlib.compress(doc["body"].encode("utf-8"), 6))
             self.sampled += 1
+
+    @property
+    def excerpt_bytes(self):
+        return self.excerpt_sample_bytes / max(1, self.sampled) * self.count
 
     def full_bytes_estimate(self):
         return self.full_sample_bytes / max(1, self.sampled) * self.count
 
 
 def build_whoosh(path, documents, procs):
-    """Index ``documents`` into a new Whoosh index at ``path``; return the stored-text figures."""
+    """Index ``documents`` into a new Whoosh index at ``path`` as `flask reindex` does (the bulk
+    writer, did-you-mean vocabulary beside it); return the stored-text figures."""
     ix = open_or_create_index(path)
     stats = StoredTextStats()
-    # With several processes, keep one segment per process: the final merge
-    # is single-threaded and would take as long as the indexing itself.
-    writer = ix.writer(limitmb=256, procs=procs, multisegment=procs > 1)
+    writer = DocumentWriter(bulk_writer(ix, procs, limitmb=256), path)
     for doc in documents:
-        fields = document_fields(doc)
-        stats.add(fields, doc["body"])
-        writer.add_document(**fields)
+        stats.add(doc)
+        writer.add_new(doc)
     writer.commit()
     ix.close()
     return stats
@@ -439,7 +445,8 @@ def main():
                         help="PostgreSQL for --backend postgres (default: TEST_DATABASE_URL); "
                              "a schema of its own is created (dropped at the end unless --data-dir)")
     parser.add_argument("--warm-up", action="store_true",
-                        help="call kmapp.search.postings.warm_up() before querying")
+                        help="Whoosh: warm the caches as the app does when it opens a generation "
+                             "(kmapp.search.warming), and wait for it, before the cold pass")
     parser.add_argument("--same-process", action="store_true",
                         help="query in the process that built the indexes (the old way: "
                              "'cold' then means caches the build left behind)")
@@ -564,10 +571,10 @@ def open_engine(args, workdir, name):
         ix = open_or_create_index(args.index_dir or os.path.join(workdir, f"whoosh-{args.n}"))
         searchers = ThreadLocalSearchers(ix)
         searchers.current()  # the generation is opened before the first query, as in the app
-        if args.warm_up:
+        if args.warm_up:  # as the app does when it opens a generation, but waited for here
             started = time.perf_counter()
-            warmed = warm_up(searchers.current())
-            print(f"warm_up(): {warmed} terms in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+            warm_in_background((ix.storage.folder, "bench"), ix).join()
+            print(f"warm-up: {warm_up_state()} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         return searchers, whoosh_runner if name == "Whoosh" else plain_whoosh_runner
     if name == "PostgreSQL":
         from bench.postgres_search import PostgresIndex, postgres_runner

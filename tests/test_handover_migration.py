@@ -20,8 +20,11 @@ from .test_postgres import URL, pg_app  # noqa: F401 (fixture)
 
 
 def _not_search_backend_table(name, type_, parent_names) -> bool:
-    """Migration 0015's PostgreSQL search tables live outside the models (kmapp/search/postgres/tables.py)."""
-    return not (type_ == "table" and name in ("search_document", "search_word"))
+    """The PostgreSQL search tables (migrations 0015, 0021) and their indexes live outside the
+    models (kmapp/search/postgres/tables.py)."""
+    from kmapp.search.postgres.tables import metadata as search_tables
+    table = name if type_ == "table" else (parent_names or {}).get("table_name")
+    return table not in search_tables.tables
 
 
 def _exercise(app) -> None:

@@ -87,6 +87,8 @@ INDONESIAN_STOP_WORDS = frozenset("""
 # Whoosh's default word pattern: keeps "1.000.000" and "jakarta.go.id" whole.
 _TOKEN_PATTERN = r"\w+(\.?\w+)*"
 _TOKEN_RE = re.compile(_TOKEN_PATTERN)
+# The same words without the capture group, so that ``findall`` returns whole words.
+_WORD_RE = re.compile(r"\w+(?:\.?\w+)*")
 
 @lru_cache(maxsize=STEM_CACHE_SIZE)
 def stem_word(word):
@@ -205,6 +207,22 @@ class IndonesianTokenizer(Tokenizer):
             yield token
 
 
+def kept_terms(value, stem=True, seen=None):
+    """(position of the first kept word, the terms of the kept words in order): what
+    :class:`IndonesianTokenizer` yields with ``positions=True``, stop words left out (their
+    positions follow the first kept word's), without a token object per word. The bulk
+    writer (:mod:`kmapp.search.engine`) indexes text with it; tests/search/test_bulk_writer.py
+    compares the index it writes with Whoosh's own writer's. ``seen`` (a set) gets the
+    distinct words as written (see :func:`surface_terms`)."""
+    words = _WORD_RE.findall(value)
+    if seen is not None:
+        seen.update(words)
+    terms = list(map(_stemmed_term if stem else _surface_term, words))
+    kept = list(filter(None, terms))  # terms are never empty: this drops the stop words
+    # No term before the first kept one can equal it (all before are stop words).
+    return (terms.index(kept[0]) if kept else 0), kept
+
+
 def surface_analyzer():
     """Analyzer without stemming: the readable words of the text."""
     return CompositeAnalyzer(IndonesianTokenizer(stem=False))
@@ -218,10 +236,20 @@ def indonesian_analyzer():
 def surface_words(*texts):
     """The distinct terms the unstemmed analyzer makes of ``texts`` (lowercase, accents
     folded, stop words left out): each distinct raw token is looked at once."""
+    return surface_terms(raw_words(*texts))
+
+
+def raw_words(*texts) -> set[str]:
+    """The distinct words of ``texts`` as written (see :func:`surface_terms`)."""
     raws = set()
     for text in texts:
         if text:
-            raws.update(match.group() for match in _TOKEN_RE.finditer(text))
+            raws.update(_WORD_RE.findall(text))
+    return raws
+
+
+def surface_terms(raws) -> set[str]:
+    """The unstemmed analyzer's terms of words as written (from :func:`raw_words`)."""
     return {term for term in map(_surface_term, raws) if term is not None}
 
 

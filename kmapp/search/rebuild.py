@@ -13,6 +13,7 @@ from ..extraction.jobs import queue_unread_versions
 from ..models import Asset, AssetFileVersion, SearchOutbox
 from ..models.enums import AssetStatus
 from . import store
+from .engine import bulk_writer
 from .indexing import DEFAULT_BATCH, asset_document, asset_query, drain_outbox, load_with_texts
 from .schema import fields_missing_from, open_or_create_index
 from .writing import DocumentWriter
@@ -68,13 +69,13 @@ def reindex_processes() -> int:
 def _build(path, batch: int, processes: int = 1) -> int:
     """Write every published asset into the new index at ``path``.
 
-    With several processes, Whoosh's MpWriter analyses documents in child processes while
-    this one reads the database; each child writes its own segment (no final merge: the
-    worker merges later if the segments are many).
+    The bulk writer (:mod:`kmapp.search.engine`) writes the segment without Whoosh's posting
+    pool. With several processes, documents are analysed in child processes while this one
+    reads the database; each child writes its own segment (no final merge: the worker merges
+    later if the segments are many).
     """
     index = open_or_create_index(path)
-    options = {"procs": processes, "multisegment": True} if processes > 1 else {}
-    writer = DocumentWriter(index.writer(limitmb=128, **options), path)
+    writer = DocumentWriter(bulk_writer(index, processes, limitmb=128), path)
     documents = 0
     try:
         for asset_ids in _published_id_batches(batch):

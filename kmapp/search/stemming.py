@@ -14,9 +14,9 @@ modules, in place of the ``re`` module, a stand-in that
 * replaces a pattern made only of letters literally (``str.replace``), which is exactly
   what the regular expression would do: a pattern of letters has no special characters.
 
-and it lets a word meet only the prefix rules that can match its first letter: Sastrawi
-tries each of its ~40 prefix rules on every word (27 rule calls per word on a real corpus),
-though each rule starts with a fixed letter or letter class (``^ber``, ``^meng``,
+and it lets a word meet only the prefix rules that can match its first three letters:
+Sastrawi tries each of its ~40 prefix rules on every word (27 rule calls per word on a real
+corpus), though each rule starts with fixed letters or letter classes (``^ber``, ``^meng``,
 ``^[bcdf...]el``). The letters are read from the rules' own patterns; a rule whose patterns
 cannot be read is always tried.
 
@@ -48,7 +48,8 @@ class _RulePatterns:
         return compiled
 
     def match(self, pattern, string, flags=0):
-        return self._pattern(pattern, flags).match(string)
+        compiled = self._compiled.get((pattern, flags))
+        return (compiled or self._pattern(pattern, flags)).match(string)
 
     def sub(self, pattern, repl, string, count=0, flags=0):
         if pattern.isalpha() and "\\" not in repl:
@@ -109,11 +110,13 @@ def use_rule_patterns(enabled: bool) -> int:
 
 
 class _PrefixRules:
-    """Sastrawi's prefix rules grouped by the first letter of the words they can act on."""
+    """Sastrawi's prefix rules grouped by the first letters of the words they can act on."""
 
     def __init__(self):
         self.visitors = None
+        self.shapes: dict = {}  # id of a rule -> rule_shapes
         self.by_letter: dict[str, list] = {}
+        self.by_start: dict[str, list] = {}  # a word's first PREFIX_LETTERS letters -> its rules
         self.library_accept = None
 
     def learn(self, visitors):
@@ -121,13 +124,26 @@ class _PrefixRules:
 
         if self.library_accept is None:
             self.library_accept = Context.accept_prefix_visitors
-        letters = [first_letters(visitor) for visitor in visitors]
-        # The first rule always runs: the library checks the dictionary after it, even if
-        # it changed nothing, and that check may end the loop.
-        self.by_letter = {letter: [visitor for position, (visitor, can) in enumerate(zip(visitors, letters))
-                                   if position == 0 or can is None or letter in can]
-                          for letter in "abcdefghijklmnopqrstuvwxyz"}
+        self.shapes = {id(visitor): rule_shapes(visitor) for visitor in visitors}
         self.visitors = visitors
+        self.by_start = {}
+        self.by_letter = {letter: self.rules_for(letter) for letter in "abcdefghijklmnopqrstuvwxyz"}
+
+    def rules_for(self, start: str) -> list:
+        """The rules that may change a word beginning with ``start``, in the library's order.
+        The first rule always runs: the library checks the dictionary after it, even if it
+        changed nothing, and that check may end the loop."""
+        rules = self.by_start.get(start)
+        if rules is None:
+            # Those of the first letter's rules (fewer to look at) that the next letters allow.
+            candidates = self.rules_for(start[0]) if len(start) > 1 else self.visitors
+            first = self.visitors[0]
+            rules = [visitor for visitor in candidates
+                     if visitor is first or (shapes := self.shapes[id(visitor)]) is None
+                     or any(_admits(shape, start) for shape in shapes)]
+            if len(self.by_start) < MAX_STARTS:
+                self.by_start[start] = rules
+        return rules
 
     @property
     def accept(self):
@@ -139,20 +155,32 @@ class _PrefixRules:
             # out of the loop changes nothing. The word does not change within one call (any
             # change is a removal, which ends the loop).
             if visitors is rules.visitors:
-                visitors = rules.by_letter.get(context.current_word[:1], visitors)
+                visitors = rules.rules_for(context.current_word[:PREFIX_LETTERS])
             return library_accept(context, visitors)
         return accept_prefix_visitors
 
 
+PREFIX_LETTERS = 3  # "men", "mem", "meng": the rules of one prefix family differ by the third
+MAX_STARTS = 20_000  # distinct word starts remembered (26^3 at most for letters)
+
+
 def first_letters(visitor) -> frozenset | None:
-    """Letters a word must start with for ``visitor`` to change it, or None if unknown (any).
+    """Letters a word must start with for ``visitor`` to change it, or None if unknown (any)."""
+    shapes = rule_shapes(visitor)
+    return None if shapes is None else frozenset(letter for shape in shapes for letter in shape[0])
+
+
+def rule_shapes(visitor) -> list | None:
+    """What the first letters of a word must be for ``visitor`` to change it: a list of shapes
+    (one per pattern: a set of letters for each of the first few letters), any one of which
+    the word must fit; None if unknown (any word).
 
     Read from the string constants of its rules' ``disambiguate`` methods (the patterns, and
-    literals such as 'belajar' or 'r', which only widen the set)."""
+    literals such as 'belajar' or 'r', which only widen what is admitted)."""
     disambiguators = getattr(visitor, "disambiguators", None)
     if not disambiguators:
         return None
-    letters = set()
+    shapes = []
     for disambiguator in disambiguators:
         method = getattr(type(disambiguator), "disambiguate", None)
         code = getattr(method, "__code__", None)
@@ -160,19 +188,45 @@ def first_letters(visitor) -> frozenset | None:
             return None
         for constant in code.co_consts:
             if isinstance(constant, str) and constant != method.__doc__:
-                starts = _pattern_first_letters(constant)
-                if starts is None:
+                shape = _pattern_shape(constant)
+                if shape is None:
                     return None
-                letters |= starts
-    return frozenset(letters)
+                shapes.append(shape)
+    return shapes
 
 
-def _pattern_first_letters(pattern: str) -> set | None:
-    text = pattern.lstrip("^").lstrip("(")
-    if text[:1] == "[":
-        members, closed, _ = text[1:].partition("]")
-        return set(members) if closed and members.isalpha() else None
-    return {text[0]} if text[:1].isalpha() and text[:1].islower() else None
+def _pattern_shape(pattern: str) -> tuple | None:
+    """The letters each of the first PREFIX_LETTERS letters of a matching word may be, as far
+    as ``pattern`` says them plainly (letters and classes of letters, groups' parentheses
+    skipped); None if not even the first can be read. Anything else (a dot, a quantifier,
+    an alternation) ends the reading: a shorter shape admits more words."""
+    if "|" in pattern:
+        return None
+    text = pattern.lstrip("^")
+    shape = []
+    index = 0
+    while index < len(text) and len(shape) < PREFIX_LETTERS:
+        char = text[index]
+        if char in "()":
+            index += 1
+            continue
+        if char == "[":
+            members, closed, _ = text[index + 1:].partition("]")
+            if not closed or not members.isalpha() or not members.islower():
+                break
+            letters, index = set(members), index + len(members) + 2
+        elif char.isalpha() and char.islower():
+            letters, index = {char}, index + 1
+        else:
+            break
+        if text[index:index + 1] in ("?", "*", "+", "{"):
+            break
+        shape.append(frozenset(letters))
+    return tuple(shape) if shape else None
+
+
+def _admits(shape: tuple, start: str) -> bool:
+    return all(letter in letters for letter, letters in zip(start, shape))
 
 
 _prefix_rules = _PrefixRules()

@@ -15,7 +15,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from .analysis import surface_words
+from .analysis import surface_terms, surface_words
 
 FILE_NAME = "vocabulary.sqlite3"
 MIN_WORD_LENGTH = 4  # shorter words are never corrected: not worth storing
@@ -24,7 +24,18 @@ MIN_WORD_LENGTH = 4  # shorter words are never corrected: not worth storing
 def document_words(*texts) -> set[str]:
     """The words of ``texts`` that a correction may offer: alphabetic, 4 letters or more,
     lowercase with accents folded, stop words left out (as the analyzer sees them)."""
-    return {word for word in surface_words(*texts) if len(word) >= MIN_WORD_LENGTH and word.isalpha()}
+    return correctable(surface_words(*texts))
+
+
+def correctable(words) -> set[str]:
+    """Those of the analyzer's unstemmed ``words`` that a correction may offer."""
+    return {word for word in words if len(word) >= MIN_WORD_LENGTH and word.isalpha()}
+
+
+def words_of(raws) -> set[str]:
+    """:func:`document_words` of texts whose distinct words as written are ``raws``: a writer
+    gathers the raw words of many documents and looks at each distinct one once."""
+    return correctable(surface_terms(raws))
 
 
 class Vocabulary:

@@ -4,8 +4,9 @@ Every path that writes documents (the outbox drain, a rebuild, the benchmarks, t
 goes through :class:`DocumentWriter`, so the words of "did you mean" follow the index.
 """
 from . import stem_store
+from .analysis import raw_words
 from .schema import document_fields, known_fields
-from .vocabulary import Vocabulary, document_words
+from .vocabulary import Vocabulary, words_of
 
 
 class DocumentWriter:
@@ -18,7 +19,9 @@ class DocumentWriter:
     def __init__(self, writer, folder):
         self.writer = writer
         self.vocabulary = Vocabulary(folder)
-        self.words = set()
+        self.raws = set()  # the written documents' distinct words as written
+        # The bulk writer gathers them while it analyses the texts (kmapp.search.engine).
+        self.gathered = getattr(writer, "raw_words", None)
 
     def put(self, document: dict) -> None:
         """Add or replace the document of one asset (a plain dict, see ``document_fields``)."""
@@ -31,18 +34,19 @@ class DocumentWriter:
     def _write(self, write, document):
         fields = known_fields(self.writer.schema, document_fields(document))
         write(**fields)
-        self.words |= document_words(fields["title"], fields["summary"], fields["body"],
-                                     fields["tags"].replace(",", " "))
+        if self.gathered is None:
+            self.raws |= raw_words(fields["title"], fields["summary"], fields["body"],
+                                   fields["tags"].replace(",", " "))
 
     def delete(self, asset_id) -> None:
         self.writer.delete_by_term("asset_id", str(asset_id))
 
     def commit(self, merge: bool = True, optimize: bool = False, mergetype=None) -> None:
         self.writer.commit(merge=merge, optimize=optimize, mergetype=mergetype)
-        self.vocabulary.add(self.words)
+        self.vocabulary.add(words_of(self.raws if self.gathered is None else self.gathered))
         stem_store.flush()
-        self.words = set()
+        self.raws = set()
 
     def cancel(self) -> None:
         self.writer.cancel()
-        self.words = set()
+        self.raws = set()

@@ -7,12 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3TermInfo
 from whoosh.matching import ListMatcher
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import length_to_byte
 
 from kmapp.search import engine
+from kmapp.search.schema import open_or_create_index
 
 from .conftest import build_index
 
@@ -71,7 +72,27 @@ def _object_named(where, searcher, leaf):
         return BM25F()
     if where == "ListMatcher":
         return ListMatcher([1, 2, 3])
+    if where in WRITER_PARTS:
+        return WRITER_PARTS[where]
     raise AssertionError(f"the test does not know how to build {where!r}: teach _object_named")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def writer_parts(tmp_path_factory):
+    """The objects a segment is written with, from a real writer (cancelled afterwards)."""
+    index = open_or_create_index(str(tmp_path_factory.mktemp("shape-writer")))
+    writer = index.writer()
+    postings = writer.codec.postings_writer(writer.fieldwriter._postfile)
+    postings.start_postings(index.schema["body"].format, W3TermInfo())
+    WRITER_PARTS.update({"SegmentWriter": writer, "W3Codec": writer.codec, "W3FieldWriter": writer.fieldwriter,
+                         "W3PostingsWriter": postings})
+    yield
+    WRITER_PARTS.clear()
+    writer.cancel()
+    index.close()
+
+
+WRITER_PARTS = {}
 
 
 @pytest.mark.parametrize("where, name", engine.REQUIRED_ATTRIBUTES,

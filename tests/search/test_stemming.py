@@ -90,3 +90,16 @@ def test_each_word_meets_only_the_prefix_rules_its_first_letter_allows():
     assert first_letters(visitors[1]) == {"b", "r"}  # berV -> ber-V | be-rV
     assert len(_prefix_rules.by_letter["m"]) < len(visitors) // 2
     assert all(rules[0] is visitors[0] for rules in _prefix_rules.by_letter.values())
+
+
+def test_a_word_meets_only_the_prefix_rules_its_first_three_letters_allow():
+    from kmapp.search.stemming import _prefix_rules, rule_shapes
+
+    visitors = sastrawi_stemmer().visitor_provider.prefix_visitors
+    assert [type(v).__name__ for v in visitors[1:] if rule_shapes(v) is None] == []
+    # meng-: the rules of mem-, men-, meny- and pe- are left out, those of meng- kept.
+    meng = _prefix_rules.rules_for("men")
+    assert len(meng) < len(_prefix_rules.by_letter["m"]) and visitors[0] in meng
+    assert _prefix_rules.rules_for("pel") != _prefix_rules.rules_for("pen")
+    # No prefix starts with "xyl": only the first rule, which always runs.
+    assert _prefix_rules.rules_for("xyl") == [visitors[0]]
