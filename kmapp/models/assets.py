@@ -181,6 +181,10 @@ class SearchOutbox(db.Model):
     """Assets whose search-index entry is stale; written in the same transaction as the
     change and deleted only after the index commit (see kmapp/search)."""
     __tablename__ = "search_outbox"
+    # A drain deletes the rows it read by id, after its index commit: an id used again by a
+    # row added meanwhile would be deleted unindexed. SQLite reuses the largest id once the
+    # table is empty unless the table says AUTOINCREMENT (PostgreSQL's sequences never do).
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     asset_id: Mapped[int] = mapped_column(Integer, index=True)  # no FK: deletions are queued too

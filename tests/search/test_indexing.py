@@ -6,7 +6,7 @@ import textwrap
 import time
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete as sa_delete, select
 
 from kmapp.extensions import db
 from kmapp.models import Asset
@@ -115,6 +115,40 @@ def test_reindex_switches_generation_keeps_the_previous_and_old_searchers_keep_a
         third = reindex()
         assert store.generations() == sorted([report.generation, third.generation])
     assert total_of(search_page(client, "retensi").get_data(as_text=True)) == 1
+
+
+@pytest.mark.whoosh_only
+def test_a_row_queued_while_a_slower_drain_indexes_is_not_deleted_with_its_rows(app, client, act_as, world,
+                                                                                 monkeypatch):
+    """Two processes may drain the same rows: the faster one indexes them and empties the outbox,
+    then a new asset's row arrives before the slower one deletes what it read (by id). SQLite
+    used to hand the new row the emptied table's id again, and that asset was never indexed."""
+    from kmapp.database import write_transaction
+    from kmapp.models import SearchOutbox
+    from kmapp.search import indexing
+    from kmapp.search.queue import mark_stale
+    act_as("lead_a")
+    app.config["JOBS_WORKER"] = "external"
+    _upload(client, world, "Aset Pertama")
+    load_with_texts, queued = indexing.load_with_texts, []
+
+    def the_other_process_meanwhile(asset_ids):
+        if not queued:
+            with write_transaction() as session:
+                session.execute(sa_delete(SearchOutbox))  # the faster drain's rows, done
+                asset = Asset(community_id=world.cop_a, title="Aset Kedua", summary="ringkasan",
+                              asset_type="sop", km_stage="creation")
+                session.add(asset)
+                session.flush()
+                mark_stale(asset.id)
+                queued.append(asset.id)
+        return load_with_texts(asset_ids)
+
+    monkeypatch.setattr(indexing, "load_with_texts", the_other_process_meanwhile)
+    with app.app_context():
+        indexing.drain_outbox()
+        assert compare().in_step
+    assert str(queued[0]) in indexed_documents(app) and outbox_rows(app) == 0
 
 
 WRITER = textwrap.dedent("""
