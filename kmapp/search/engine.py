@@ -423,7 +423,9 @@ class BulkSegmentWriter(SegmentWriter):
                     yield fieldname, term.encode("utf-8"), terms[term]
 
     def _spill(self):
-        name = "bulk%d.run" % len(self._runs)
+        # The sub-writers of a multi-process build share the index's temp folder: the run names
+        # carry this writer's segment id, or they would overwrite each other's runs.
+        name = "%s-bulk%d.run" % (self.newsegment.segment_id(), len(self._runs))
         with self._tempstorage.create_file(name).raw_file() as handle:
             pickler = pickle.Pickler(handle, pickle.HIGHEST_PROTOCOL)
             # No memo: it would keep every value written in the run (and the values must come

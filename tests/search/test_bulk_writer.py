@@ -7,6 +7,7 @@ import random
 import pytest
 from whoosh.filedb.compound import CompoundStorage
 from whoosh.filedb.filestore import FileStorage
+from whoosh.query import Term
 
 from kmapp.search.engine import BulkSegmentWriter
 from kmapp.search.schema import document_fields, known_fields, open_or_create_index
@@ -139,6 +140,25 @@ def test_the_fast_paths_are_taken(tmp_path):
     writer.commit()
     with index.searcher() as searcher:
         assert searcher.doc_count() == 300
+
+
+def test_two_processes_spilling_runs_into_one_temp_folder_lose_nothing(tmp_path):
+    """Each process of a multi-process build spills its own runs beside the others' (they once
+    had the same names, and a 100,000-asset build failed reading runs another had overwritten)."""
+    from kmapp.search.engine import bulk_writer
+    documents = make_documents(600, seed=3)
+    expected = build(tmp_path / "whoosh", documents, lambda index, **o: index.writer(**o))
+    index = open_or_create_index(tmp_path / "bulk")
+    writer = bulk_writer(index, processes=2, limitmb=1)
+    for document in documents:
+        writer.add_document(**known_fields(writer.schema, document_fields(document)))
+    writer.commit()
+    with index.searcher() as searcher, expected.searcher() as whoosh:
+        assert len(searcher.reader().leaf_readers()) == 2 and searcher.doc_count() == 600
+        for _count, term in whoosh.reader().most_frequent_terms("body", 3):
+            found, wanted = (sorted(s.stored_fields(doc)["asset_id"] for doc in s.docs_for_query(Term("body", term)))
+                             for s in (searcher, whoosh))
+            assert found == wanted and len(found) > 50
 
 
 def test_bulk_writer_merges_into_an_index_with_segments(tmp_path):
