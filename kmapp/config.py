@@ -60,6 +60,10 @@ class DefaultConfig:
     # Drains commit without merging; the worker merges once the outbox is empty and the index
     # has this many segments (or run `flask --app kmapp search-merge`).
     SEARCH_MERGE_AT_SEGMENTS = 10
+    # Segments with at least this many documents get a forward file (each body as a string of
+    # term hashes) so phrases are found without decoding positions (kmapp/search/forward.py);
+    # built by reindex and, after merges, by the worker. 0 turns them off.
+    SEARCH_FORWARD_MIN_DOCS = 2000
     # Processes a rebuild (`flask reindex`) analyses documents in; None: one per core, up to 4.
     SEARCH_REINDEX_PROCESSES = None
     # Memory the search caches of one process may hold, split among them by documented shares

@@ -29,8 +29,9 @@ from ..extensions import db
 from ..jobs import sweep
 from ..models import Asset, AssetFile, AssetFileVersion, Community, Meeting, SearchOutbox
 from ..models.enums import AssetStatus
+from .engine import index_folder
 from .writing import DocumentWriter
-from . import store
+from . import forward, store
 
 log = logging.getLogger(__name__)
 DEFAULT_BATCH = 200
@@ -201,6 +202,20 @@ def merge_when_idle() -> bool:
     if segment_count() < limit:
         return False
     return merge_segments()
+
+
+@sweep("search_forward")
+def forward_files_when_idle() -> int:
+    """Build the forward files (fast phrases) of big segments that merges created, once the
+    outbox is empty; phrases read postings until then. Returns how many were built."""
+    min_docs = current_app.config["SEARCH_FORWARD_MIN_DOCS"]
+    if current_app.config.get("SEARCH_BACKEND", "whoosh") != "whoosh" or min_docs <= 0:
+        return 0
+    with write_intent(False), Session(db.engine) as session:
+        if session.scalar(select(SearchOutbox.id).limit(1)) is not None:
+            return 0
+    searcher = store.current_searcher()
+    return forward.build_missing(searcher, index_folder(searcher), min_docs)
 
 
 def segment_count() -> int:

@@ -16,11 +16,17 @@ are already limited to what the viewer may see), so a cached entry never widens 
 results.  The price: the first search of a phrase checks every document holding all its
 words in a segment, not only the ones the first viewer may see.
 
+In a big segment, the segment's forward file of the field (:mod:`kmapp.search.forward`) finds
+the phrase with one byte-string search per candidate instead; postings remain the way for
+small segments and a segment whose files are not built yet.
+
 Reads whoosh3 posting blocks directly, through :mod:`kmapp.search.engine`.
 """
 
-from .engine import block_values, decode_positions, posting_blocks, reads_blocks, unfiltered_postings
+from .engine import (block_values, decode_positions, index_folder, posting_blocks, reads_blocks,
+                     unfiltered_postings)
 from .caches import bitmap_size, budgeted_cache
+from .forward import FIELDS as FORWARD_FIELDS, forward_file
 from .postings import leaf_term, segment_key
 
 # (segment, field, words) -> bitmap of the segment's documents holding the phrase.
@@ -32,22 +38,23 @@ def phrase_bitmap(searcher, fieldname, words, candidates):
     adjacent, in field ``fieldname``.  Returns None if the postings cannot be
     read directly (the caller then asks Whoosh)."""
     result = 0
+    folder = index_folder(searcher) if fieldname in FORWARD_FIELDS else None
     for leaf, offset in searcher.reader().leaf_readers():
         size = leaf.doc_count_all()
         local = (candidates >> offset) & ((1 << size) - 1)
         if not local:
             continue  # nothing the caller wants here: not even worth a cache look-up
-        found = leaf_phrase_docs(leaf, fieldname, tuple(words))
+        found = leaf_phrase_docs(leaf, fieldname, tuple(words), folder)
         if found is None:
             return None
         result |= (found & local) << offset  # the caller's visibility and filters, after the cache
     return result
 
 
-def leaf_phrase_docs(leaf, fieldname, words):
+def leaf_phrase_docs(leaf, fieldname, words, folder=None):
     """Bitmap of one segment's documents (deleted ones included) holding the phrase,
     whoever asks; cached per segment and phrase.  None if the postings cannot be read
-    directly."""
+    directly.  ``folder``: the index's, where the segment's forward file may be."""
     segment = segment_key(leaf)
     key = (segment, fieldname, words)
     if segment is not None:
@@ -59,10 +66,26 @@ def leaf_phrase_docs(leaf, fieldname, words):
         holding_all &= leaf_term(leaf, fieldname, word, with_weights=False)[0]
         if not holding_all:
             break
-    found = _leaf_phrase(leaf, fieldname, words, holding_all) if holding_all > 0 else 0
+    found = 0
+    if holding_all > 0:
+        found = _by_forward_file(folder, segment, fieldname, words, holding_all)
+        if found is None:
+            found = _leaf_phrase(leaf, fieldname, words, holding_all)
     if found is not None and segment is not None:
         _results.put(key, found)
     return found
+
+
+def _by_forward_file(folder, segment, fieldname, words, candidates):
+    """The candidates holding the phrase, by the segment's forward file; None without one
+    (or when a word's hash is ambiguous in it)."""
+    if folder is None or segment is None:
+        return None
+    forward = forward_file(folder, segment, fieldname)
+    pattern = forward.pattern(words) if forward is not None else None
+    if pattern is None:
+        return None
+    return forward.documents_with(pattern, candidates)
 
 
 def _leaf_phrase(leaf, fieldname, words, candidates):

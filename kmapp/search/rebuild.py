@@ -12,7 +12,7 @@ from ..extensions import db
 from ..extraction.jobs import queue_unread_versions
 from ..models import Asset, AssetFileVersion, SearchOutbox
 from ..models.enums import AssetStatus
-from . import store
+from . import forward, store
 from .engine import bulk_writer
 from .indexing import DEFAULT_BATCH, asset_document, asset_query, drain_outbox, load_with_texts
 from .schema import fields_missing_from, open_or_create_index
@@ -86,6 +86,9 @@ def _build(path, batch: int, processes: int = 1) -> int:
                     writer.add_new(document)
                     documents += 1
         writer.commit()
+        # Before the switch: the first phrase searches on the new generation are quick ones.
+        with index.searcher() as searcher:
+            forward.build_missing(searcher, path, current_app.config["SEARCH_FORWARD_MIN_DOCS"])
     except BaseException:
         writer.cancel()
         raise
