@@ -85,6 +85,50 @@ class BM25FScorer:
             yield bm25(idf, weight, length_from_byte(lengths[docnum]), average, b, k1), docnum
 
 
+    def best_term_scores(self, index, weights, lengths, overflow=None, size=CHAMPION_SIZE):
+        """``heapq.nlargest(size, self.term_scores(...))``, without scoring every document.
+
+        A score depends only on the document's weight and length, rises with the weight and
+        falls with the length; so documents are taken by weight, highest first, each group's
+        scores looked up per length byte, and once the list is full no document of a lower
+        weight can beat its last entry even at the shortest length: the rest are skipped.
+        For a common word most documents hold it once or twice: those are the ones skipped.
+        """
+        idf, average, b = self.stats[index]
+        k1 = self.k1
+        if idf <= 0:  # never with Whoosh's idf (at least 1 - log 2); the order above needs it
+            return heapq.nlargest(size, self.term_scores(index, weights, lengths, overflow))
+        present = set(weights)  # the distinct weight bytes, in C
+        present.discard(0)
+        if not present:
+            return []
+        shortest = length_from_byte(min(lengths))
+        top_overflow = max(overflow.values()) if overflow else WEIGHT_CAP
+        best = []  # a min-heap of the (score, docnum) pairs kept so far
+        for byte in sorted(present, reverse=True):
+            if len(best) == size:
+                bound = bm25(idf, top_overflow if byte == WEIGHT_CAP else byte, shortest, average, b, k1)
+                if bound < best[0][0]:  # equal could still win on the document number
+                    break
+            by_length = [None] * 256
+            for found in re.finditer(re.escape(bytes((byte,))), weights):
+                docnum = found.start()
+                length = lengths[docnum]
+                if byte == WEIGHT_CAP and overflow:
+                    weight = overflow.get(docnum, byte)
+                    score = bm25(idf, weight, length_from_byte(length), average, b, k1)
+                else:
+                    score = by_length[length]
+                    if score is None:
+                        score = by_length[length] = bm25(idf, byte, length_from_byte(length), average, b, k1)
+                if len(best) < size:
+                    heapq.heappush(best, (score, docnum))
+                elif (score, docnum) > best[0]:
+                    heapq.heapreplace(best, (score, docnum))
+        best.sort(reverse=True)
+        return best
+
+
 def champion_candidates(searcher, scorer, matched, size=CHAMPION_SIZE):
     """(document numbers of matched documents in the terms' champion lists, the highest
     score a document in none of the lists can have).
@@ -127,7 +171,7 @@ def segment_champions(leaf, scorer, index, size=CHAMPION_SIZE):
     if champions is None:
         _bitmap, weights, overflow = leaf_term(leaf, fieldname, text, with_weights=True)
         lengths = leaf_field_lengths(leaf, fieldname)
-        champions = heapq.nlargest(size, scorer.term_scores(index, weights, lengths, overflow))
+        champions = scorer.best_term_scores(index, weights, lengths, overflow, size)
         if segment is not None:
             _champions.put(key, champions)
     return champions

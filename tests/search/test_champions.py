@@ -70,3 +70,30 @@ def test_long_documents_are_ranked_with_their_whole_term_frequency(tmp_path, mon
             assert [docnum for docnum, _ in ranked] == sorted(whoosh, key=lambda d: -whoosh[d])[:4]
     index.close()
     clear_caches()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_champions_taken_by_weight_groups_are_the_best_of_scoring_every_document(seed):
+    """best_term_scores skips documents that cannot enter the list; the list is nlargest's,
+    ties (same weight and length) and weights past the byte (the overflow) included."""
+    import heapq
+    import random
+    rng = random.Random(seed)
+
+    class Fixed(BM25FScorer):
+        def __init__(self, idf):
+            self.k1, self.stats = 1.2, [(idf, 40.0, 0.75)]
+
+    doc_count = rng.choice([50, 3000, 20000])
+    weights = bytearray(doc_count)
+    lengths = bytes(rng.choice([3, 20, 40, 41, 90, 200]) for _ in range(doc_count))
+    overflow = {}
+    for docnum in rng.sample(range(doc_count), doc_count // rng.choice([1, 3, 40])):
+        weight = min(int(rng.paretovariate(1.3)), 300)
+        weights[docnum] = min(weight, WEIGHT_CAP)
+        if weight >= WEIGHT_CAP:
+            overflow[docnum] = weight
+    scorer = Fixed(rng.choice([0.3, 2.5, 9.0]))
+    for size in (1, 10, 300, doc_count + 5):
+        expected = heapq.nlargest(size, scorer.term_scores(0, bytes(weights), lengths, overflow or None))
+        assert scorer.best_term_scores(0, bytes(weights), lengths, overflow or None, size) == expected
