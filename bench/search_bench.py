@@ -28,9 +28,9 @@ without rebuilding:
 """
 
 import argparse
-import bisect
 import datetime as dt
 import gc
+import glob
 import gzip
 import itertools
 import json
@@ -53,6 +53,8 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from kmapp.search import schema as schema_module  # noqa: E402
 from kmapp.search.analysis import INDONESIAN_STOP_WORDS, analyze  # noqa: E402
+from kmapp.search import forward  # noqa: E402
+from kmapp.search.caches import set_memory_budget  # noqa: E402
 from kmapp.search.warming import warm_in_background, warm_up_state  # noqa: E402
 from kmapp.search.engine import bulk_writer  # noqa: E402
 from kmapp.search.schema import document_fields, open_or_create_index  # noqa: E402
@@ -277,6 +279,10 @@ def build_whoosh(path, documents, procs):
         stats.add(doc)
         writer.add_new(doc)
     writer.commit()
+    started, started_cpu = time.perf_counter(), time.process_time()
+    with ix.searcher() as searcher:  # as reindex does before it switches generations
+        forward.build_missing(searcher, path, forward.DEFAULT_MIN_DOCS)
+    stats.forward_seconds = (time.perf_counter() - started, time.process_time() - started_cpu)
     ix.close()
     return stats
 
@@ -444,6 +450,8 @@ def main():
     parser.add_argument("--database-url", default=os.environ.get("TEST_DATABASE_URL"),
                         help="PostgreSQL for --backend postgres (default: TEST_DATABASE_URL); "
                              "a schema of its own is created (dropped at the end unless --data-dir)")
+    parser.add_argument("--cache-mb", type=float, default=None,
+                        help="Whoosh: the caches' memory budget (SEARCH_CACHE_MEMORY_MB; default the app's)")
     parser.add_argument("--warm-up", action="store_true",
                         help="Whoosh: warm the caches as the app does when it opens a generation "
                              "(kmapp.search.warming), and wait for it, before the cold pass")
@@ -530,7 +538,9 @@ def prepare_engines(args, workdir):
             stats, wall, cpu = timed_build(lambda: build_whoosh(path, documents(), args.procs))
             figures = record_build(workdir, "whoosh", args.n, {
                 "wall": wall, "cpu": cpu, "size": dir_size(path),
-                "excerpt_bytes": stats.excerpt_bytes, "full_bytes": stats.full_bytes_estimate()})
+                "excerpt_bytes": stats.excerpt_bytes, "full_bytes": stats.full_bytes_estimate(),
+                "forward_files": {"wall": stats.forward_seconds[0], "cpu": stats.forward_seconds[1],
+                                  "size": sum(os.path.getsize(p) for p in glob.glob(os.path.join(path, "*.fwd")))}})
         prepared.append(("Whoosh", figures))
         if args.plain_whoosh:
             prepared.append(("Whoosh (plain)", figures))
@@ -596,12 +606,31 @@ def measure(args, workdir, name, viewer, queries):
             wall, cpu, mean_hits = time_queries(make_runner(handle, viewer, kind), texts)
             rows.append((kind, label, mean_hits, percentile(wall, 0.5), percentile(wall, 0.95),
                          percentile(cpu, 0.5), percentile(cpu, 0.95)))
+        if name == "Whoosh":
+            print_cache_use(label)
     handle.close()
     return rows
 
 
+MB = 1024 * 1024
+
+
+def print_cache_use(label):
+    """What the caches held and lost after a pass: a warm pass as slow as the cold one with
+    evictions means the budget (SEARCH_CACHE_MEMORY_MB) is smaller than the queries' data."""
+    from kmapp.search.caches import cache_stats
+
+    stats = cache_stats()
+    used = [f"{name} {c['bytes'] / MB:.0f}/{c['max_bytes'] / MB:.0f} MB, {c['hits']} hits, {c['misses']} misses, "
+            f"{c['evictions']} evicted" for name, c in stats["caches"].items() if c["hits"] or c["misses"]]
+    print(f"caches after the {label} pass ({stats['budget_bytes'] / MB:.0f} MB budget): " + "; ".join(used),
+          file=sys.stderr)
+
+
 def measure_in_child(args):
     name = {key: name for name, key in ENGINE_KEYS.items()}[args.measure]
+    if args.cache_mb is not None:
+        set_memory_budget(args.cache_mb)
     rows = measure(args, args.data_dir, name, BENCH_VIEWER, make_queries(args.queries))
     print(json.dumps(rows))
 
@@ -610,7 +639,7 @@ def measure_in_fresh_process(args, workdir, name):
     command = [sys.executable, os.path.abspath(__file__), "--measure", ENGINE_KEYS[name], "--data-dir", workdir,
                "--n", str(args.n), "--queries", str(args.queries)]
     for flag, value in (("--index-dir", args.index_dir), ("--database-url", args.database_url),
-                        ("--excerpt-chars", args.excerpt_chars)):
+                        ("--excerpt-chars", args.excerpt_chars), ("--cache-mb", args.cache_mb)):
         if value is not None:
             command += [flag, str(value)]
     if args.warm_up:
@@ -633,6 +662,11 @@ def run_benchmark(args, workdir):
     print("Build: " + "; ".join(
         f"{name} {args.n / f['wall']:,.0f} assets/s wall, {args.n / f['cpu']:,.0f} per CPU-s, {f['size'] / 1e6:,.0f} MB"
         for name, f in prepared if f["wall"] and name != "Whoosh (plain)") + "\n")
+    for name, f in prepared:
+        if f.get("forward_files") and name == "Whoosh":
+            ff = f["forward_files"]
+            print(f"Whoosh forward files (phrases; included above): {ff['cpu']:.1f} CPU-s, {ff['wall']:.1f} s wall, "
+                  f"{ff['size'] / 1e6:,.0f} MB\n")
     if args.backend == "all":
         print_top10_agreement(args, workdir, BENCH_VIEWER, queries)
     print("| engine | query kind | mean hits | p50 ms | p95 ms | p50 CPU ms | p95 CPU ms |")
