@@ -1,19 +1,22 @@
 """Every cache of the search engine, under one per-process memory budget.
 
-SEARCH_CACHE_MEMORY_MB (default 256) is split among the caches by ``SHARES``; each cache
+SEARCH_CACHE_MEMORY_MB (default 384) is split among the caches by ``SHARES``; each cache
 is a least-recently-used mapping that evicts its oldest entries once its share is full and
 never stores an entry larger than its whole share.  Sizes are estimates of the Python
 objects held (``sys.getsizeof`` of bitmaps and arrays plus a fixed overhead per entry), so
 the budget bounds what the caches keep alive, not the process's whole memory.
 
-Why these shares (at 100,000 assets in one segment, measured sizes in brackets):
+Why these shares (at 100,000 assets in one segment, measured sizes in brackets)?  At 100,000
+assets, bench/search_bench.py's 300 distinct queries of five kinds after the warm-up keep
+155 MB of postings and 11 MB of champion lists: with 256 MB the postings' share evicted (439
+times in the cold pass) and a second pass was barely faster than the first; 384 MB keeps them.
 
 * ``postings``: per segment and term, the documents bitmap and one weight byte per document
   (up to ~115 KB per term); the bulk of the hot data, and what ``warm_up`` fills (~55 MB).
 * ``lengths``: one byte per document per text field (100 KB per field and segment).
-* ``champions``: the best 300 documents per term and segment (~35 KB), 2,400 (~280 KB) when
-  the short lists cannot guarantee a page; at 20,000 assets bench/champions_bench.py fills
-  its 12% of the default budget, hence 16%.
+* ``champions``: the best 300 documents per term and segment (3.7 KB in two arrays), 2,400
+  (29 KB) when the short lists cannot guarantee a page; 300 mixed queries at 100,000 assets
+  keep ~11 MB of them.
 * ``facets``: one bitmap per facet value per index version (several MB per version).
 * ``facet_terms``: documents per tag, per segment, to pick the tags worth counting.
 * ``phrases``: per segment and phrase, the documents holding it (a bitmap).
@@ -38,11 +41,11 @@ import time
 from collections import OrderedDict
 
 MB = 1024 * 1024
-DEFAULT_MEMORY_MB = 256
+DEFAULT_MEMORY_MB = 384
 SHARES = {
-    "postings": 0.42,
+    "postings": 0.52,
     "lengths": 0.06,
-    "champions": 0.16,
+    "champions": 0.06,
     "facets": 0.10,
     "facet_terms": 0.02,
     "phrases": 0.05,

@@ -22,6 +22,7 @@ per segment and shared by all users.
 
 import heapq
 import re
+from array import array
 
 from whoosh.scoring import bm25
 
@@ -39,8 +40,32 @@ from .postings import (
 CHAMPION_SIZE = 300
 _NONZERO = re.compile(rb"[^\x00]")
 
-# Lists of a few hundred (score, docnum) pairs: a tuple, a float and an int each.
-_champions = budgeted_cache("champions", lambda pairs: 56 + 120 * len(pairs))
+
+class ChampionList:
+    """(score, segment docnum) pairs, best first, kept in two arrays: 12 bytes a pair where a
+    list of tuples takes about 120, so the cache holds ten times more lists (at 100,000
+    assets the tuples filled the default budget's share and evicted each other)."""
+
+    __slots__ = ("scores", "docnums")
+
+    def __init__(self, pairs):
+        self.scores = array("d", [score for score, _ in pairs])
+        self.docnums = array("I", [docnum for _, docnum in pairs])
+
+    def __len__(self):
+        return len(self.docnums)
+
+    def __iter__(self):
+        return zip(self.scores, self.docnums)
+
+    def __getitem__(self, index):
+        return self.scores[index], self.docnums[index]
+
+    def nbytes(self):
+        return 120 + self.scores.itemsize * len(self.scores) + self.docnums.itemsize * len(self.docnums)
+
+
+_champions = budgeted_cache("champions", ChampionList.nbytes)
 
 
 class BM25FScorer:
@@ -171,7 +196,7 @@ def segment_champions(leaf, scorer, index, size=CHAMPION_SIZE):
     if champions is None:
         _bitmap, weights, overflow = leaf_term(leaf, fieldname, text, with_weights=True)
         lengths = leaf_field_lengths(leaf, fieldname)
-        champions = scorer.best_term_scores(index, weights, lengths, overflow, size)
+        champions = ChampionList(scorer.best_term_scores(index, weights, lengths, overflow, size))
         if segment is not None:
             _champions.put(key, champions)
     return champions

@@ -124,7 +124,7 @@ def test_the_command_prints_what_the_running_server_holds(app, client, world, ac
     line = next(line for line in result.output.splitlines() if line.startswith("postings"))
     assert line.split()[1:3] == [f"{caches.SHARES['postings'] * 100:.0f}%", str(postings["entries"])]
     assert f"{postings['hits']:>10}{postings['misses']:>10}" in line
-    assert "anggaran cache pencarian 256 MB" in result.output
+    assert f"anggaran cache pencarian {caches.DEFAULT_MEMORY_MB} MB" in result.output
 
 
 def test_the_command_says_when_no_server_answers(app):
