@@ -82,9 +82,11 @@ class ForwardFile:
 
     def documents_with(self, pattern: bytes, candidates: int) -> int:
         """Bitmap of the ``candidates`` (a bitmap) holding ``pattern``."""
+        from .docsets import docnums_from_bitmap  # here: docsets imports phrases, which import this
+
         find, offsets, base = self._map.find, self._offsets, self._tokens_at
         found = bytearray((self.doc_count + 8) // 8)
-        for doc in _set_bits(candidates):
+        for doc in docnums_from_bitmap(candidates):
             end = base + 4 * offsets[doc + 1]
             at = find(pattern, base + 4 * offsets[doc], end)
             while at != -1 and (at - base) & 3:  # a match across token boundaries: look further
@@ -96,16 +98,6 @@ class ForwardFile:
     def close(self):
         self._offsets.release()
         self._map.close()
-
-
-def _set_bits(bitmap: int):
-    data = bitmap.to_bytes((bitmap.bit_length() + 7) // 8, "little")
-    for index, byte in enumerate(data):
-        if byte:
-            base = index << 3
-            for bit in range(8):
-                if byte >> bit & 1:
-                    yield base + bit
 
 
 def forward_file(folder, segment_id: str, fieldname: str) -> ForwardFile | None:
