@@ -457,7 +457,8 @@ def main():
                         help="Whoosh: the caches' memory budget (SEARCH_CACHE_MEMORY_MB; default the app's)")
     parser.add_argument("--warm-up", action="store_true",
                         help="Whoosh: warm the caches as the app does when it opens a generation "
-                             "(kmapp.search.warming), and wait for it, before the cold pass")
+                             "(kmapp.search.warming), and wait for it, before the cold pass; "
+                             "PostgreSQL: read its tables into the OS page cache (pg_prewarm)")
     parser.add_argument("--same-process", action="store_true",
                         help="query in the process that built the indexes (the old way: "
                              "'cold' then means caches the build left behind)")
@@ -593,7 +594,11 @@ def open_engine(args, workdir, name):
         from bench.postgres_search import PostgresIndex, postgres_runner
 
         schema = built(workdir, "postgres", args.n, False)["schema"]
-        return PostgresIndex(args.database_url, keep=True, schema=schema), postgres_runner
+        index = PostgresIndex(args.database_url, keep=True, schema=schema)
+        if args.warm_up:  # the tables in the OS page cache, as Whoosh's and FTS5's files are
+            blocks, seconds = index.prewarm()
+            print(f"PostgreSQL prewarm: {blocks * 8 / 1024:,.0f} MB read in {seconds:.1f} s", file=sys.stderr)
+        return index, postgres_runner
     db = sqlite3.connect(os.path.join(workdir, f"fts5-{args.n}.sqlite"))
     return db, sqlite_runner
 
