@@ -196,9 +196,8 @@ def merge_when_idle() -> bool:
     if current_app.config.get("SEARCH_BACKEND", "whoosh") != "whoosh":
         return False  # no segments: the index is a table
     limit = current_app.config["SEARCH_MERGE_AT_SEGMENTS"]
-    with write_intent(False), Session(db.engine) as session:
-        if session.scalar(select(SearchOutbox.id).limit(1)) is not None:
-            return False
+    if not outbox_empty():
+        return False
     if segment_count() < limit:
         return False
     return merge_segments()
@@ -209,13 +208,16 @@ def forward_files_when_idle() -> int:
     """Build the forward files (fast phrases) of big segments that merges created, once the
     outbox is empty; phrases read postings until then. Returns how many were built."""
     min_docs = current_app.config["SEARCH_FORWARD_MIN_DOCS"]
-    if current_app.config.get("SEARCH_BACKEND", "whoosh") != "whoosh" or min_docs <= 0:
+    if current_app.config.get("SEARCH_BACKEND", "whoosh") != "whoosh" or min_docs <= 0 or not outbox_empty():
         return 0
-    with write_intent(False), Session(db.engine) as session:
-        if session.scalar(select(SearchOutbox.id).limit(1)) is not None:
-            return 0
     searcher = store.current_searcher()
     return forward.build_missing(searcher, index_folder(searcher), min_docs)
+
+
+def outbox_empty() -> bool:
+    """Nothing waits in the outbox (the idle-time sweeps leave the index alone otherwise)."""
+    with write_intent(False), Session(db.engine) as session:
+        return session.scalar(select(SearchOutbox.id).limit(1)) is None
 
 
 def segment_count() -> int:

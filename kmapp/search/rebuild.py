@@ -78,20 +78,22 @@ def _build(path, batch: int, processes: int = 1) -> int:
     writer = DocumentWriter(bulk_writer(index, processes, limitmb=128), path)
     documents = 0
     try:
-        for asset_ids in _published_id_batches(batch):
-            assets = load_with_texts(asset_ids)
-            for asset_id in asset_ids:
-                document = asset_document(assets[asset_id]) if asset_id in assets else None
-                if document is not None:
-                    writer.add_new(document)
-                    documents += 1
-        writer.commit()
-        # Before the switch: the first phrase searches on the new generation are quick ones.
+        try:
+            for asset_ids in _published_id_batches(batch):
+                assets = load_with_texts(asset_ids)
+                for asset_id in asset_ids:
+                    document = asset_document(assets[asset_id]) if asset_id in assets else None
+                    if document is not None:
+                        writer.add_new(document)
+                        documents += 1
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        # After the commit (nothing left to cancel), before the switch: the first phrase
+        # searches on the new generation are quick ones.
         with index.searcher() as searcher:
             forward.build_missing(searcher, path, current_app.config["SEARCH_FORWARD_MIN_DOCS"])
-    except BaseException:
-        writer.cancel()
-        raise
     finally:
         index.close()
     return documents
